@@ -1,0 +1,65 @@
+"""Sphinx extension for the casebook: quizzes, server-free exhibits, and an offline site.
+
+- ``quiz`` directive: YAML questions rendered as an accessible in-page self-check.
+- Exhibits: pages whose body holds an exhibit get the site's own Vega and a small loader.
+- Vendored libraries (Vega, MathJax) are copied from ``node_modules`` into ``_static/vendor``.
+- After the build, any page or stylesheet that would load something from another host fails it.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from sphinx.application import Sphinx
+
+from globalsourcing.exhibits.exhibit import BOOK_BUILD_ENV
+
+from . import offline, vendor
+from .quiz_directive import QuizDirective, check_unique_quiz_ids, merge_info, purge_doc
+
+STATIC = Path(__file__).parent / "static"
+
+
+def _config_inited(app: Sphinx, config) -> None:
+    config.html_static_path = [*config.html_static_path, str(STATIC)]
+    # Relative to _static: MathJax is served by the site itself.
+    config.mathjax_path = "vendor/mathjax/tex-chtml.js"
+    # Kernels started by the build inherit this, so exhibits emit their static markup.
+    os.environ[BOOK_BUILD_ENV] = "1"
+
+
+def _page_assets(app: Sphinx, pagename, templatename, context, doctree) -> None:
+    body = context.get("body", "")
+    if "gs-exhibit" in body:
+        app.add_js_file("vendor/vega.min.js")
+        app.add_js_file("gs-exhibits.js")
+        app.add_css_file("gs-exhibits.css")
+    if "gs-quiz" in body:
+        app.add_js_file("gs-quiz.js")
+        app.add_css_file("gs-quiz.css")
+
+
+def _build_finished(app: Sphinx, exception) -> None:
+    if exception is not None or app.builder.format != "html":
+        return
+    vendor.copy_into(app)
+    offline.assert_offline(Path(app.outdir))
+
+
+def setup(app: Sphinx) -> dict:
+    app.add_config_value("gs_node_modules", "node_modules", "env")
+    app.add_directive("quiz", QuizDirective)
+    app.connect("config-inited", _config_inited)
+    app.connect("builder-inited", vendor.check_installed)
+    app.connect("env-check-consistency", check_unique_quiz_ids)
+    app.connect("env-purge-doc", purge_doc)
+    app.connect("env-merge-info", merge_info)
+    app.connect("html-page-context", _page_assets)
+    app.connect("build-finished", _build_finished)
+    return {
+        "version": "1",
+        "parallel_read_safe": True,
+        "parallel_write_safe": True,
+        "env_version": 1,
+    }
