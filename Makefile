@@ -1,0 +1,23 @@
+# Thin entry points; each target is a script in scripts/ so it also works without make.
+.PHONY: book test serve lab instructor bench lint
+
+book:        ## build the student site into _build/html
+	bash scripts/build_book.sh
+
+test:        ## install, build the book, run the whole test suite
+	bash scripts/test.sh
+
+serve:       ## serve the built site on http://127.0.0.1:8000
+	.venv/bin/python -m http.server 8000 --bind 127.0.0.1 --directory _build/html
+
+lab:         ## open the chapters and exercises in JupyterLab
+	bash scripts/setup.sh dev && bash -c 'source scripts/data_env.sh && .venv/bin/jupyter lab --ip 127.0.0.1'
+
+instructor:  ## build the instructor edition into _build/instructor/html
+	bash scripts/build_instructor_edition.sh
+
+bench:       ## run the benchmark scripts (figures go to docs/benchmarks/)
+	bash -c 'source scripts/data_env.sh && for b in benchmarks/bench_*.py; do echo "== $$b"; .venv/bin/python $$b; done'
+
+lint:
+	.venv/bin/ruff check . && .venv/bin/ruff format --check .
