@@ -5,3 +5,4 @@ exercises use it for data, models, exhibits, quizzes and self-checks.
 """
 
 __version__ = "0.1.0"
+from .check import check  # noqa: E402  (self-checks for the exercises: check("q1"))

@@ -1,0 +1,37 @@
+"""nbgrader configuration of the globalsourcing course (run nbgrader from exercises/).
+
+    cd exercises
+    nbgrader generate_assignment ps5_tco      # source/ -> release/ (solutions and hidden tests removed)
+    nbgrader autograde ps5_tco                # submitted/ -> autograded/ and gradebook.db
+
+The source notebooks are generated from authoring/ by build_source.py; edit those
+descriptions, not the notebooks.
+"""
+
+import os
+from pathlib import Path
+
+c = get_config()  # noqa: F821  (provided by traitlets when it loads this file)
+
+COURSE = Path(__file__).resolve().parent
+# The repository that holds autograder/hidden/ (the instructor-only hidden tests).
+# Kernels started by nbgrader inherit this process's environment, so putting the
+# repository on PYTHONPATH lets the hidden-test blocks import autograder.hidden.
+# Set GLOBALSOURCING_REPO when the course folder has been copied elsewhere.
+REPO = Path(os.environ.get("GLOBALSOURCING_REPO", COURSE.parent)).resolve()
+if (REPO / "autograder" / "hidden").is_dir():
+    paths = [str(REPO), *filter(None, os.environ.get("PYTHONPATH", "").split(os.pathsep))]
+    os.environ["PYTHONPATH"] = os.pathsep.join(dict.fromkeys(paths))
+
+c.CourseDirectory.course_id = "globalsourcing"
+c.CourseDirectory.root = str(COURSE)
+
+# Loading and reshaping the World Bank panel takes a few seconds; leave room for it.
+c.Execute.timeout = 120
+# A graceful kernel shutdown sometimes waits seconds for nothing; grading needs no cleanup.
+c.Execute.shutdown_kernel = "immediate"
+# A student who deleted a test cell still gets it back, and graded, from the gradebook.
+c.OverwriteCells.add_missing_cells = True
+
+c.ClearSolutions.code_stub = {"python": "# YOUR CODE HERE\nraise NotImplementedError()"}
+c.ClearSolutions.text_stub = "YOUR ANSWER HERE"

@@ -1,0 +1,81 @@
+"""The nbgrader round trip with the real nbgrader, once per assignment.
+
+generate_assignment -> submissions (instructor solution, untouched release, alternative
+correct answers in other pandas idioms, typical wrong answers) -> one autograde run ->
+scores from the gradebook and messages from the autograded notebooks.
+"""
+
+from __future__ import annotations
+
+import importlib
+
+import pytest
+
+from .course import answer_cells, fill, make_course, solution_answers
+
+pytestmark = pytest.mark.slow
+
+ASSIGNMENTS = ["ps5_tco"]
+
+
+@pytest.fixture(scope="module", params=ASSIGNMENTS)
+def graded(request, tmp_path_factory):
+    assignment = request.param
+    variants = importlib.import_module(f"tests.exercises.variants.{assignment}")
+    course = make_course(tmp_path_factory.mktemp(assignment))
+    generated = course.generate(assignment)
+    assert generated.returncode == 0, course.log[-1]
+    release = course.release(assignment)
+    solution = solution_answers(course.source(assignment))
+    submissions = {"solution": fill(release, solution), "untouched": release}
+    for name, answers in variants.ALTERNATIVES.items():
+        submissions[f"alt_{name}"] = fill(release, {**solution, **answers})
+    for wrong in variants.WRONG:
+        submissions[f"wrong_{wrong.name}"] = fill(release, {**solution, **wrong.answers})
+    course.autograde(assignment, submissions)
+    return assignment, course, variants, release
+
+
+def test_release_has_no_solutions_hidden_tests_or_outputs(graded):
+    assignment, course, _, release = graded
+    text = (course.root / "release" / assignment / f"{assignment}.ipynb").read_text()
+    for secret in ["BEGIN SOLUTION", "HIDDEN TESTS", "autograder", "run_hidden", "Model answer"]:
+        assert secret not in text, f"{secret!r} leaked into the release of {assignment}"
+    assert all(not cell.get("outputs") for cell in release.cells if cell.cell_type == "code")
+    assert all("raise NotImplementedError()" in code for code in answer_cells(release).values())
+
+
+def test_instructor_solution_scores_full_marks(graded):
+    assignment, course, _, _ = graded
+    assert course.scores(assignment, "solution") == course.max_scores(assignment), course.log[-1]
+
+
+def test_untouched_release_scores_zero(graded):
+    assignment, course, _, _ = graded
+    scores = course.scores(assignment, "untouched")
+    assert scores and set(scores.values()) == {0.0}
+
+
+def test_alternative_correct_solutions_score_full_marks(graded):
+    assignment, course, variants, _ = graded
+    assert len(variants.ALTERNATIVES) >= 3
+    full = course.max_scores(assignment)
+    for name in variants.ALTERNATIVES:
+        scores = course.scores(assignment, f"alt_{name}")
+        lost = {gid: scores[gid] for gid in full if scores[gid] != full[gid]}
+        outputs = {gid: course.output_of(assignment, f"alt_{name}", gid)[-600:] for gid in lost}
+        assert not lost, f"alternative {name!r} lost points: {outputs}"
+
+
+def test_wrong_answers_lose_their_points_with_a_helpful_message(graded):
+    assignment, course, variants, _ = graded
+    assert len(variants.WRONG) >= 3
+    full = course.max_scores(assignment)
+    for wrong in variants.WRONG:
+        student = f"wrong_{wrong.name}"
+        scores = course.scores(assignment, student)
+        expected = {gid: (0.0 if gid in wrong.loses else full[gid]) for gid in full}
+        assert scores == expected, f"{wrong.name}: {scores}"
+        message = course.output_of(assignment, student, wrong.loses[0])
+        assert wrong.message in message, f"{wrong.name}: {message[-800:]}"
+        assert "autograder/hidden" not in message  # hidden test source stays out of feedback

@@ -1,0 +1,87 @@
+"""check("q1"): self-study feedback from the visible tests, on the learner's own variables."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from globalsourcing import check
+from globalsourcing.checks import CheckFailure, HiddenTestFailure, expect_frame_equal, run_hidden
+
+
+def correct_cost(fte, rate, productivity_loss, governance_pct):
+    return fte * (1 + productivity_loss) * rate * (1 + governance_pct)
+
+
+def test_finds_variables_in_the_callers_namespace():
+    ASSIGNMENT = "ps5_tco"  # noqa: F841  (read by check from this frame)
+    offshore_annual_cost = correct_cost  # noqa: F841
+    report = check("q1")
+    assert report.passed and bool(report)
+    assert "passed" in repr(report)
+
+
+def test_explains_a_wrong_answer_instead_of_raising():
+    def offshore_annual_cost(fte, rate, productivity_loss, governance_pct):
+        return fte * (1 + productivity_loss) * rate * (1 + governance_pct * 100)
+
+    report = check(
+        "q1", assignment="ps5_tco", namespace={"offshore_annual_cost": offshore_annual_cost}
+    )
+    assert not report
+    assert "governance_pct a fraction" in repr(report)
+
+
+def test_says_which_variable_is_missing():
+    report = check("ps5_tco:q3", namespace={"cost_table": pd.DataFrame()})
+    assert not report.passed
+    assert "Not defined yet: `break_even_year`" in repr(report)
+
+
+def test_reports_an_error_raised_by_the_learners_code():
+    def offshore_annual_cost(*args):
+        raise ZeroDivisionError("oops")
+
+    report = check(
+        "q1", assignment="ps5_tco", namespace={"offshore_annual_cost": offshore_annual_cost}
+    )
+    assert "ZeroDivisionError: oops" in repr(report)
+
+
+def test_all_questions_are_summarised():
+    report = check(namespace={"ASSIGNMENT": "ps5_tco", "offshore_annual_cost": correct_cost})
+    assert len(report.results) >= 5
+    assert "1 of" in repr(report)
+
+
+def test_unknown_assignment_or_question_gives_the_valid_choices():
+    with pytest.raises(ValueError, match="does not know which assignment"):
+        check("q1", namespace={})
+    with pytest.raises(KeyError, match="its questions are"):
+        check("q99", assignment="ps5_tco", namespace={})
+    with pytest.raises(KeyError, match="the assignments are"):
+        check("q1", assignment="nope", namespace={})
+
+
+def test_frame_comparison_ignores_order_index_and_int_float_but_not_values():
+    expected = pd.DataFrame({"country": ["IND", "PHL"], "share": [0.5, 0.25]})
+    shuffled = pd.DataFrame({"share": [0.25, 0.5], "country": ["PHL", "IND"]}).set_index("country")
+    expect_frame_equal(shuffled, expected, "t", keys=["country"])
+    counts = pd.DataFrame({"year": [2020, 2021], "n": [3, 4]})
+    expect_frame_equal(counts.astype({"n": float}), counts, "t", keys=["year"])
+    with pytest.raises(CheckFailure, match="column 'share' has wrong values"):
+        expect_frame_equal(expected.assign(share=[0.5, 0.3]), expected, "t", keys=["country"])
+    with pytest.raises(CheckFailure, match="missing"):
+        expect_frame_equal(
+            expected.iloc[:1], expected.iloc[:1].assign(country="LKA"), "t", keys=["country"]
+        )
+
+
+def test_run_hidden_keeps_the_message_and_drops_the_hidden_frames():
+    def hidden(value):
+        raise CheckFailure("the table is wrong")
+
+    with pytest.raises(HiddenTestFailure, match="A hidden test failed: the table is wrong") as info:
+        run_hidden(hidden, 1)
+    assert info.value.__cause__ is None and info.value.__suppress_context__
+    assert all(frame.name != "hidden" for frame in info.traceback)
