@@ -10,7 +10,7 @@ from .contracts import contract_summary, simulate_contracts
 from .decision_matrix import DEFAULT_PORTFOLIO, decision_matrix, portfolio_mix
 from .knowledge import knowledge_retention, retention_summary
 from .location import compare_with_gsli, latest_available, location_index
-from .market import cagr, estimate_spread, implied_growth, project_market
+from .market import cagr, estimate_spread, implied_growth, market_table, project_market
 from .sustainability import (
     RenewalModel,
     fit_renewal_model,
@@ -35,6 +35,7 @@ __all__ = [
     "knowledge_retention",
     "latest_available",
     "location_index",
+    "market_table",
     "offshore_tco",
     "portfolio_mix",
     "project_market",

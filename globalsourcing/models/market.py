@@ -36,9 +36,63 @@ import pandas as pd
 
 from ._checks import has_columns, positive, whole_number
 
-#: (low, high) yearly growth per segment; see the module docstring for the sources.
-DEFAULT_GROWTH = {"ITO": (0.06, 0.09), "BPO": (0.10, 0.15), "Offshore": (0.16, 0.24)}
+#: (low, high) yearly growth per segment (``market`` codes of the ``market_size`` table);
+#: see the module docstring for the sources.
+DEFAULT_GROWTH = {
+    "ito": (0.06, 0.09),
+    "bpo": (0.10, 0.15),
+    "offshore_ito_bpo": (0.16, 0.24),
+    "offshore_ito": (0.16, 0.24),
+}
+SEGMENT_LABELS = {
+    "ito": "IT outsourcing (ITO)",
+    "bpo": "Business process outsourcing (BPO)",
+    "offshore_ito_bpo": "Offshore ITO and BPO",
+    "offshore_ito": "Offshore IT outsourcing",
+}
 REQUIRED = ("segment", "year", "originator", "low", "high")
+MARKET_SIZE_COLUMNS = (
+    "market",
+    "geography",
+    "year",
+    "value_low_usd_bn",
+    "value_high_usd_bn",
+    "originator",
+)
+
+
+def market_table(
+    market_size: pd.DataFrame | None = None,
+    geography: str = "World",
+    include_unverified: bool = False,
+) -> pd.DataFrame:
+    """The curated ``market_size`` dataset in the shape the other functions read.
+
+    Keeps one geography, renames ``market`` to ``segment`` and the US$ bn range to
+    ``low``/``high``, and drops rows whose ``reliability`` is ``unverified_claim`` unless
+    ``include_unverified`` (those aggregator figures are there for source criticism, not as
+    facts). Keeps ``estimate_type`` and ``reliability`` when present.
+    """
+    if market_size is None:
+        from globalsourcing.data import load
+
+        market_size = load("market_size")
+    has_columns(market_size, MARKET_SIZE_COLUMNS, "The market_size table")
+    rows = market_size[market_size["geography"] == geography]
+    if not include_unverified and "reliability" in rows.columns:
+        rows = rows[rows["reliability"] != "unverified_claim"]
+    if rows.empty:
+        raise ValueError(f"No market estimates for geography {geography!r}.")
+    keep = {
+        "market": "segment",
+        "year": "year",
+        "originator": "originator",
+        "value_low_usd_bn": "low",
+        "value_high_usd_bn": "high",
+    }
+    extra = [c for c in ("estimate_type", "reliability") if c in rows.columns]
+    out = rows[list(keep) + extra].rename(columns=keep)
+    return out.astype({"year": int, "low": float, "high": float}).reset_index(drop=True)
 
 
 def cagr(start_value, end_value, years):
@@ -118,7 +172,7 @@ def estimate_spread(market: pd.DataFrame, segment: str) -> pd.DataFrame:
 
 def project_market(
     market: pd.DataFrame,
-    segment: str = "BPO",
+    segment: str = "bpo",
     horizon: int = 5,
     low_growth: float | None = None,
     high_growth: float | None = None,
@@ -129,7 +183,8 @@ def project_market(
 
     Growth rates default to ``DEFAULT_GROWTH`` for the segment, or, for a segment without
     a default, to the lowest and highest CAGR its originators imply. ``base_year`` defaults
-    to the latest year with an estimate.
+    to the latest year with an estimate of that year's market (``estimate_type`` "estimate"
+    where the column exists, so a forecast is not projected onward), else the latest year.
 
     Returns ``year, kind`` ("estimate" for the base year and earlier estimates' midpoints,
     "projection" after it), ``low, central, high`` (same unit as the table).
@@ -163,7 +218,9 @@ def project_market(
     by_year = rows.groupby("year").agg(
         low=("low", "min"), high=("high", "max"), mid=("mid", "mean")
     )
-    base_year = int(by_year.index.max()) if base_year is None else base_year
+    if base_year is None:
+        measured = rows[rows["estimate_type"] == "estimate"] if "estimate_type" in rows else rows
+        base_year = int((measured if not measured.empty else rows)["year"].max())
     if base_year not in by_year.index:
         raise ValueError(
             f"No {segment} estimate for base year {base_year}; years: {list(by_year.index)}."

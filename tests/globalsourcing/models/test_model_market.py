@@ -1,13 +1,19 @@
 import pandas as pd
 import pytest
 
-from globalsourcing.models.market import cagr, estimate_spread, implied_growth, project_market
+from globalsourcing.models.market import (
+    cagr,
+    estimate_spread,
+    implied_growth,
+    market_table,
+    project_market,
+)
 
 
 def table():
     return pd.DataFrame(
         {
-            "segment": ["BPO", "BPO", "BPO", "BPO", "ITO"],
+            "segment": ["bpo", "bpo", "bpo", "bpo", "ito"],
             "year": [2005, 2005, 2013, 2007, 2008],
             "originator": ["LSE", "Gartner", "LSE", "Gartner", "LSE"],
             "low": [140.0, 100.0, 230.0, 121.0, 220.0],
@@ -22,20 +28,20 @@ def test_cagr_hand_computed():
 
 
 def test_implied_growth_per_originator():
-    growth = implied_growth(table(), "BPO").set_index("originator")
+    growth = implied_growth(table(), "bpo").set_index("originator")
     assert growth.loc["Gartner", "cagr"] == pytest.approx(0.10)
     assert growth.loc["LSE", "cagr"] == pytest.approx((230 / 140) ** (1 / 8) - 1)
 
 
 def test_spread_shows_disagreement_in_the_same_year():
-    spread = estimate_spread(table(), "BPO").set_index("year")
+    spread = estimate_spread(table(), "bpo").set_index("year")
     assert spread.loc[2005, "originators"] == 2
     assert spread.loc[2005, "spread_ratio"] == pytest.approx(1.4)
     assert spread.loc[2013, "spread_ratio"] == 1
 
 
 def test_projection_compounds_from_the_range_midpoint():
-    proj = project_market(table(), "ITO", horizon=2, low_growth=0.05, high_growth=0.15)
+    proj = project_market(table(), "ito", horizon=2, low_growth=0.05, high_growth=0.15)
     future = proj[proj["kind"] == "projection"].set_index("year")
     assert future.loc[2010, "central"] == pytest.approx(235 * 1.1**2)
     assert future.loc[2009, "low"] == pytest.approx(235 * 1.05)
@@ -43,7 +49,7 @@ def test_projection_compounds_from_the_range_midpoint():
 
 
 def test_default_growth_comes_from_the_segment_range():
-    proj = project_market(table(), "BPO", horizon=1)
+    proj = project_market(table(), "bpo", horizon=1)
     last = proj.iloc[-1]
     assert last["year"] == 2014
     assert last["low"] == pytest.approx(230 * 1.10)
@@ -53,10 +59,10 @@ def test_default_growth_comes_from_the_segment_range():
 @pytest.mark.parametrize(
     "kwargs, match",
     [
-        ({"segment": "KPO"}, "No estimates for segment"),
-        ({"segment": "BPO", "low_growth": 0.2, "high_growth": 0.1}, "ordered"),
-        ({"segment": "BPO", "horizon": 0}, "horizon"),
-        ({"segment": "BPO", "base_year": 1999}, "base year"),
+        ({"segment": "kpo"}, "No estimates for segment"),
+        ({"segment": "bpo", "low_growth": 0.2, "high_growth": 0.1}, "ordered"),
+        ({"segment": "bpo", "horizon": 0}, "horizon"),
+        ({"segment": "bpo", "base_year": 1999}, "base year"),
     ],
 )
 def test_invalid_settings_are_rejected(kwargs, match):
@@ -69,3 +75,32 @@ def test_empty_table_and_bad_values_are_rejected():
         project_market(table().iloc[0:0])
     with pytest.raises(ValueError, match="positive"):
         cagr(0, 10, 3)
+
+
+def curated():
+    return pd.DataFrame(
+        {
+            "market": ["bpo", "bpo", "bpo", "bpo"],
+            "geography": ["World", "World", "India", "World"],
+            "year": [2005, 2013, 2010, 2023],
+            "value_low_usd_bn": [140.0, 230.0, 11.0, 470.0],
+            "value_high_usd_bn": [140.0, 230.0, 12.0, 470.0],
+            "originator": ["LSE", "LSE", "Evalueserve", "not named"],
+            "estimate_type": ["estimate", "forecast", "estimate", "estimate"],
+            "reliability": ["academic", "academic", "secondary_report", "unverified_claim"],
+        }
+    )
+
+
+def test_market_table_keeps_one_geography_and_drops_unverified_claims():
+    table = market_table(curated())
+    assert table["year"].tolist() == [2005, 2013]
+    assert set(table.columns) >= {"segment", "low", "high", "originator"}
+    assert 2023 in market_table(curated(), include_unverified=True)["year"].tolist()
+    with pytest.raises(ValueError, match="geography"):
+        market_table(curated(), geography="Mars")
+
+
+def test_projection_starts_from_the_latest_estimate_not_a_forecast():
+    proj = project_market(market_table(curated()), "bpo", horizon=1)
+    assert proj[proj["kind"] == "projection"]["year"].tolist() == [2006]

@@ -1,0 +1,390 @@
+"""One call per model builds its live JupyterLab UI: ``tco_widget()``, ``location_widget()`` ...
+
+Each returns a :class:`~globalsourcing.widgets.base.ModelWidget`; display it (make it the
+last line of a cell) and move the controls. Its ``result``, ``summary`` and ``headline``
+attributes hold the latest evaluation.
+"""
+
+from __future__ import annotations
+
+import math
+
+import ipywidgets as w
+import pandas as pd
+
+from globalsourcing import models
+from globalsourcing.models.location import DEFAULT_INDICATORS, INDICATORS
+
+from . import charts
+from .base import ModelWidget
+
+_STYLE = {"description_width": "190px"}
+_LAYOUT = w.Layout(width="420px")
+
+
+def _slider(description: str, value: float, lo: float, hi: float, step: float, fmt: str = ".2f"):
+    return w.FloatSlider(
+        value=value,
+        min=lo,
+        max=hi,
+        step=step,
+        description=description,
+        readout_format=fmt,
+        style=_STYLE,
+        layout=_LAYOUT,
+        continuous_update=False,
+    )
+
+
+def _int_slider(description: str, value: int, lo: int, hi: int):
+    return w.IntSlider(
+        value=value,
+        min=lo,
+        max=hi,
+        description=description,
+        style=_STYLE,
+        layout=_LAYOUT,
+        continuous_update=False,
+    )
+
+
+def tco_widget() -> ModelWidget:
+    """Model 1: offshore total cost of ownership with hidden costs."""
+    controls = {
+        "offshore_fee": _slider("Offshore fee (share of in-house)", 0.60, 0.3, 1.0, 0.05),
+        "domestic_fee": _slider("Domestic fee (share of in-house)", 0.85, 0.5, 1.1, 0.05),
+        "transition_offshore": _slider("Offshore transition (one-off)", 0.15, 0.0, 0.6, 0.05),
+        "severance": _slider("Layoffs and retention (one-off)", 0.15, 0.0, 0.5, 0.05),
+        "ramp_up_months_offshore": _slider("Offshore ramp-up, months", 9, 0, 24, 1, ".0f"),
+        "governance_offshore": _slider("Offshore governance a year", 0.08, 0.0, 0.3, 0.01),
+        "communication_offshore": _slider("Communication and culture a year", 0.05, 0.0, 0.2, 0.01),
+        "management_overrun": _slider("Management overrun", 0.0, 0.0, 1.0, 0.1),
+        "offshore_fee_growth": _slider("Offshore wage inflation a year", 0.06, 0.0, 0.2, 0.01),
+        "years": _int_slider("Horizon, years", 7, 1, 15),
+    }
+
+    def compute(v):
+        frame = models.offshore_tco(**v)
+        summary = models.tco_break_even(frame)
+        off = summary.iloc[2]
+        when = (
+            "never within the horizon"
+            if math.isnan(off["break_even_year"])
+            else f"in year {int(off['break_even_year'])}"
+        )
+        headline = (
+            f"Offshore promises {off['headline_saving_pct']:.0f}% and delivers "
+            f"{off['saving_pct']:.0f}% over {v['years']} years; it breaks even {when}."
+        )
+        return frame, summary, headline
+
+    return ModelWidget(
+        "Offshore total cost of ownership",
+        controls,
+        compute,
+        chart=lambda f: charts.cumulative_cost(
+            f, title="Cumulative cost ($m, in-house = 10 a year)"
+        ),
+        note="Costs are shares of the in-house annual cost (10 = $10m, illustrative). "
+        "Fee defaults sit in the 10-40% savings clients sought (Kern et al. 2002); "
+        "hidden-cost sizes are illustrative.",
+    )
+
+
+def location_widget(panel: pd.DataFrame | None = None) -> ModelWidget:
+    """Model 2: location attractiveness index from World Bank indicators (needs ``wdi_panel``)."""
+    if panel is None:
+        from globalsourcing.data import load
+
+        panel = load("wdi_panel")
+    options = sorted(INDICATORS)
+    controls = {
+        "financial": _slider("Weight: financial attractiveness", 0.4, 0.0, 1.0, 0.05),
+        "people": _slider("Weight: people skills and availability", 0.3, 0.0, 1.0, 0.05),
+        "business": _slider("Weight: business environment", 0.3, 0.0, 1.0, 0.05),
+        **{
+            f"{p}_indicators": w.SelectMultiple(
+                options=options,
+                value=DEFAULT_INDICATORS[p],
+                rows=4,
+                description=f"{p.capitalize()} uses",
+                style=_STYLE,
+                layout=_LAYOUT,
+            )
+            for p in ("financial", "people", "business")
+        },
+        "year": _int_slider("Reference year", 2023, 2008, 2024),
+        "lookback": _int_slider("Fill gaps from up to N years back", 5, 0, 10),
+    }
+
+    def compute(v):
+        weights = {p: v[p] for p in ("financial", "people", "business")}
+        total = sum(weights.values())
+        if total == 0:
+            raise ValueError("Give at least one pillar a positive weight.")
+        # Sliders cannot be kept summing to 1 by hand, so the widget rescales them.
+        weights = {p: x / total for p, x in weights.items()}
+        indicators = {p: tuple(v[f"{p}_indicators"]) for p in weights}
+        frame = models.location_index(
+            panel, weights=weights, indicators=indicators, year=v["year"], lookback=v["lookback"]
+        )
+        top = frame.head(10)[
+            ["rank", "country_name", "financial", "people", "business", "score", "oldest_year_used"]
+        ]
+        shares = ", ".join(f"{p} {x:.0%}" for p, x in weights.items())
+        headline = (
+            f"{frame.iloc[0]['country_name']} ranks first of {len(frame)} economies "
+            f"(weights rescaled to {shares}); {len(frame.attrs['dropped'])} left out for "
+            "missing data."
+        )
+        return frame, top, headline
+
+    return ModelWidget(
+        "Location attractiveness index",
+        controls,
+        compute,
+        chart=charts.pillar_bars,
+        note="World Bank WDI (CC BY 4.0). GDP per capita stands in for wages. Weights are "
+        "rescaled to add up to 1; the GSLI's published weights were 40/30/30.",
+    )
+
+
+def decision_matrix_widget(activities: pd.DataFrame | None = None) -> ModelWidget:
+    """Model 3: the sourcing decision matrix for a back-office portfolio."""
+    activities = models.DEFAULT_PORTFOLIO if activities is None else activities
+    controls = {
+        "contribution_threshold": _slider("Differentiator from score", 0.5, 0.05, 0.95, 0.05),
+        "market_threshold": _slider("Market better from score", 0.5, 0.05, 0.95, 0.05),
+        "margin": _slider("Borderline within", 0.1, 0.0, 0.3, 0.05),
+    }
+
+    def compute(v):
+        frame = models.decision_matrix(activities, **v)
+        mix = models.portfolio_mix(frame)
+        headline = ", ".join(
+            f"{r['activities']} {r['recommendation'].lower()}" for _, r in mix.iterrows()
+        )
+        table = frame[["activity", "recommendation", "borderline"]]
+        return frame, table, f"Recommendations: {headline}."
+
+    return ModelWidget(
+        "Sourcing decision matrix",
+        controls,
+        compute,
+        chart=charts.matrix_scatter,
+        note="Scores are illustrative judgements for a generic firm. Pass your own DataFrame "
+        "(activity, business_contribution, market_comparison) to score your portfolio.",
+    )
+
+
+def contracts_widget() -> ModelWidget:
+    """Model 4: contract incentives and the winner's curse (seeded simulation)."""
+    controls = {
+        "sought_saving": _slider("Saving the client demands", 0.2, 0.0, 0.5, 0.05),
+        "n_bidders": _int_slider("Bidders", 4, 1, 12),
+        "cost_uncertainty": _slider("Cost uncertainty (log-sd)", 0.15, 0.0, 0.5, 0.05),
+        "estimate_error": _slider("Bidders' estimate error", 0.10, 0.0, 0.4, 0.05),
+        "markup": _slider("Markup on estimated cost", 0.15, 0.0, 0.4, 0.01),
+        "underbid": _slider("Deliberate under-bid", 0.0, 0.0, 0.3, 0.01),
+        "client_share": _slider("Client share of over/under-run", 0.5, 0.0, 1.0, 0.1),
+        "seed": w.IntText(value=2008, description="Random seed", style=_STYLE),
+    }
+
+    def compute(v):
+        draws = models.simulate_contracts(**v)
+        summary = models.contract_summary(draws)
+        fp = summary.iloc[0]
+        headline = (
+            f"Under fixed price the winner loses money in {fp['distress_rate']:.0%} of deals "
+            f"(winner's curse in {fp['winners_curse_rate']:.0%})."
+        )
+        return draws, summary, headline
+
+    return ModelWidget(
+        "Contract incentives and the winner's curse",
+        controls,
+        compute,
+        chart=charts.margin_histogram,
+        note="Costs are an index (in-house = 100). Clients typically sought 10-40% savings "
+        "(Kern et al. 2002); the other defaults are illustrative.",
+    )
+
+
+def knowledge_widget() -> ModelWidget:
+    """Model 5: knowledge retention under attrition."""
+    controls = {
+        "annual_attrition": _slider("Annual attrition", 0.2, 0.0, 0.6, 0.05),
+        "wave_size": _slider("Wave of departures (share)", 0.25, 0.0, 0.6, 0.05),
+        "wave_month": _int_slider("Wave in month", 12, 1, 36),
+        "kt_effort": _slider("Time on knowledge transfer", 0.05, 0.0, 0.4, 0.01),
+        "directory": _slider("Who-knows-what directory", 0.0, 0.0, 1.0, 0.1),
+        "months": _int_slider("Months simulated", 48, 12, 96),
+    }
+
+    def compute(v):
+        frame = models.knowledge_retention(**v)
+        summary = pd.DataFrame([models.retention_summary(frame)])
+        rec = frame.attrs["recovery_months"]
+        headline = (
+            "The team does not recover within the horizon."
+            if math.isnan(rec)
+            else f"The team recovers {rec:.0f} months after the wave."
+        )
+        return frame, summary, headline
+
+    return ModelWidget(
+        "Knowledge retention under attrition",
+        controls,
+        compute,
+        chart=charts.knowledge_line,
+        note="Levers after Oshri, Kotlarsky & Willcocks (2007); all numbers are illustrative.",
+    )
+
+
+def market_widget(market_size: pd.DataFrame | None = None) -> ModelWidget:
+    """Model 6: market growth projections from the curated ``market_size`` table."""
+    from globalsourcing.models.market import DEFAULT_GROWTH, SEGMENT_LABELS, market_table
+
+    if market_size is None:
+        from globalsourcing.data import load
+
+        market_size = load("market_size")
+    segments = [(SEGMENT_LABELS[s], s) for s in DEFAULT_GROWTH]
+    first = segments[0][1]
+    controls = {
+        "segment": w.Dropdown(options=segments, value=first, description="Segment", style=_STYLE),
+        "low_growth": _slider("Low scenario growth", DEFAULT_GROWTH[first][0], 0.0, 0.4, 0.01),
+        "high_growth": _slider("High scenario growth", DEFAULT_GROWTH[first][1], 0.0, 0.4, 0.01),
+        "horizon": _int_slider("Years ahead", 5, 1, 15),
+        "include_unverified": w.Checkbox(value=False, description="Include unverified claims"),
+    }
+
+    def compute(v):
+        table = market_table(market_size, include_unverified=v["include_unverified"])
+        frame = models.project_market(
+            table,
+            v["segment"],
+            horizon=v["horizon"],
+            low_growth=v["low_growth"],
+            high_growth=v["high_growth"],
+        )
+        spread = models.estimate_spread(table, v["segment"])
+        last = frame.iloc[-1]
+        headline = (
+            f"{SEGMENT_LABELS[v['segment']]} in {int(last['year'])}: "
+            f"US$ {last['low']:,.0f}-{last['high']:,.0f} bn (central {last['central']:,.0f}); "
+            f"estimates for one year differ by up to {spread['spread_ratio'].max():.1f}x."
+        )
+        return frame, spread, headline
+
+    widget = ModelWidget(
+        "Market growth scenarios",
+        controls,
+        compute,
+        chart=charts.projection_band,
+        note="Curated market figures, one citation per row; originators define the markets "
+        "differently. Default growth ranges: LSE Outsourcing Unit (2009), Oshri et al. (2008).",
+    )
+
+    def reset_rates(change):
+        # A new segment starts from its own sourced growth range; order the two moves so
+        # the low rate never passes the high one on the way.
+        low, high = DEFAULT_GROWTH[change["new"]]
+        lo_ctl, hi_ctl = widget.controls["low_growth"], widget.controls["high_growth"]
+        if low > hi_ctl.value:
+            hi_ctl.value, lo_ctl.value = high, low
+        else:
+            lo_ctl.value, hi_ctl.value = low, high
+
+    controls["segment"].observe(reset_rates, names="value")
+    return widget
+
+
+def captive_widget() -> ModelWidget:
+    """Model 7: captive-centre economics, BOT, third party, hybrid, and selling the captive."""
+    controls = {
+        "supplier_fee": _slider("Third-party fee", 0.6, 0.3, 1.0, 0.05),
+        "captive_run_cost": _slider("Captive running cost", 0.45, 0.2, 1.0, 0.05),
+        "captive_setup": _slider("Captive set-up (one-off)", 0.4, 0.0, 1.5, 0.05),
+        "offshore_wage_inflation": _slider("Offshore wage inflation", 0.08, 0.0, 0.2, 0.01),
+        "transfer_year": _int_slider("BOT transfer in year", 3, 1, 10),
+        "hybrid_share": _slider("Hybrid: share in captive", 0.5, 0.0, 1.0, 0.1),
+        "sell_year": _int_slider("Sell the captive in year (0 = never)", 5, 0, 10),
+        "sale_multiple": _slider("Sale price / annual revenue", 1.9, 0.0, 4.0, 0.1),
+        "discount_rate": _slider("Discount rate", 0.08, 0.0, 0.2, 0.01),
+        "years": _int_slider("Horizon, years", 10, 3, 15),
+    }
+
+    def compute(v):
+        frame = models.captive_economics(**v)
+        ranking = models.captive_ranking(frame)
+        best = ranking.iloc[0]
+        headline = (
+            f"Cheapest over {v['years']} years: {best['option']} "
+            f"({best['saving_vs_onshore_pct']:.0f}% below staying onshore, present value)."
+        )
+        return frame, ranking, headline
+
+    return ModelWidget(
+        "Captive-centre economics",
+        controls,
+        compute,
+        chart=lambda f: charts.cumulative_cost(
+            f, value="cumulative_pv", title="Present value of cost so far"
+        ),
+        note="Index: onshore in-house = 100 a year. Sale multiple about 1.9x revenue from the "
+        "GECIS (2004) and Citigroup-TCS (2008) sales; other defaults illustrative.",
+    )
+
+
+def sustainability_widget(decisions: pd.DataFrame | None = None) -> ModelWidget:
+    """Model 8: renewal probability, fitted on the SYNTHETIC ``sourcing_decisions`` data."""
+    if decisions is None:
+        from globalsourcing.data import load
+
+        decisions = load("sourcing_decisions")
+    fitted = models.fit_renewal_model(decisions)
+    controls = {
+        "satisfaction": _slider("Client satisfaction (1-5)", 3.0, 1.0, 5.0, 0.5, ".1f"),
+        "value_sharing": _slider(
+            "Value sharing (0 none, 1 gain-sharing)", 0.0, 0.0, 1.0, 1.0, ".0f"
+        ),
+        "switching_costs": _slider("Switching costs: log10 deal $m", 0.5, -1.0, 2.5, 0.25),
+        "vary": w.Dropdown(
+            options=["satisfaction", "value_sharing", "switching_costs"],
+            value="satisfaction",
+            description="Curve over",
+            style=_STYLE,
+        ),
+    }
+
+    def compute(v):
+        curve = models.renewal_curve(fitted, **v)
+        headline = (
+            f"Renewal probability at this setting: {curve.attrs['at_setting']:.0%} "
+            f"(fitted on {fitted.n} synthetic deals)."
+        )
+        return curve, fitted.table(), headline
+
+    widget = ModelWidget(
+        "Relationship sustainability: who renews?",
+        controls,
+        compute,
+        chart=lambda f: charts.renewal_line(f, "driver value"),
+        note="Fitted on SYNTHETIC data whose directions follow published findings; the "
+        "coefficients describe the generator, not real deals.",
+    )
+    widget.model = fitted
+    return widget
+
+
+__all__ = [
+    "captive_widget",
+    "contracts_widget",
+    "decision_matrix_widget",
+    "knowledge_widget",
+    "location_widget",
+    "market_widget",
+    "sustainability_widget",
+    "tco_widget",
+]
