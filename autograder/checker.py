@@ -1,0 +1,343 @@
+"""The clean side of grading: instructor test cells run here, never in the sandbox.
+
+For each test cell, the checker asks the student process for the values the test
+refers to (decoded from safe JSON), turns student functions into remote calls that
+execute in the sandbox, and runs the instructor's code with the real builtins, the
+real ``assert`` and freshly imported helper modules.  Names the instructor imported
+in read-only cells (``pd``, ``np``, ``check`` ...) are imported here too and are
+never taken from the student, so redefining or monkeypatching them has no effect.
+
+Scores follow nbgrader's rules: an error or any stderr output gives 0, a numeric
+last expression gives partial credit, anything else gives full points.
+"""
+
+from __future__ import annotations
+
+import ast
+import builtins
+import importlib
+import io
+import sys
+import threading
+import traceback
+import types
+import warnings
+from typing import Any
+
+from . import codec
+from .plan import Plan, Step, to_python
+from .spec import SpecCell
+from .worker import SandboxDied, StudentProcess
+
+SAFE_MODULES = {
+    "numpy", "pandas", "math", "statistics", "re", "json", "datetime", "collections", "itertools",
+    "functools", "decimal", "fractions", "random", "string", "operator", "globalsourcing", "altair",
+}  # fmt: skip
+BUILTIN_NAMES = set(dir(builtins))
+
+
+class StudentCodeError(Exception):
+    """An exception raised by student code during a remote call."""
+
+
+class RemoteFunction:
+    """A student function: calling it runs it inside the sandbox."""
+
+    def __init__(self, proc: StudentProcess, name: str):
+        self._proc, self.__name__ = proc, name
+
+    def __call__(self, *args: Any, **kwargs: Any) -> Any:
+        try:
+            a, k = codec.encode(list(args)), codec.encode(dict(kwargs))
+        except ValueError as exc:
+            raise TypeError(f"cannot pass these arguments to {self.__name__}(): {exc}") from None
+        if any(v.get("$") == "opaque" for v in _walk(a) + _walk(k)):
+            raise TypeError(f"{self.__name__}() can only be called with plain values")
+        reply = self._proc.call(self.__name__, a, k)
+        if reply.get("ok"):
+            return codec.decode(reply.get("value"))
+        err = reply.get("error") or {}
+        raise _rebuild(str(err.get("ename", "Error")), str(err.get("evalue", "")))
+
+    def __repr__(self) -> str:
+        return f"<student function {self.__name__}>"
+
+
+def _walk(data: Any) -> list[dict]:
+    found: list[dict] = []
+    stack = [data]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, dict):
+            found.append(item)
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+    return found
+
+
+def _rebuild(ename: str, evalue: str) -> BaseException:
+    cls = getattr(builtins, ename, None)
+    if isinstance(cls, type) and issubclass(cls, Exception):
+        try:
+            return cls(evalue)
+        except Exception:
+            pass
+    return StudentCodeError(f"{ename}: {evalue}")
+
+
+# ------------------------------------------------------------------- per-thread output capture
+
+
+class _ThreadStreams:
+    """sys.stdout/sys.stderr that write to a per-thread buffer while a test runs."""
+
+    local = threading.local()
+
+    def __init__(self, name: str, real):
+        self.name, self.real = name, real
+
+    def write(self, text: str) -> int:
+        buf = getattr(self.local, self.name, None)
+        return (buf or self.real).write(text)
+
+    def flush(self) -> None:
+        buf = getattr(self.local, self.name, None)
+        (buf or self.real).flush()
+
+    def __getattr__(self, item: str) -> Any:
+        return getattr(self.real, item)
+
+
+_install_lock = threading.Lock()
+
+
+def _install_streams() -> None:
+    with _install_lock:
+        if not isinstance(sys.stdout, _ThreadStreams):
+            sys.stdout = _ThreadStreams("stdout", sys.stdout)
+        if not isinstance(sys.stderr, _ThreadStreams):
+            sys.stderr = _ThreadStreams("stderr", sys.stderr)
+            # Like a fresh kernel for every submission: a warning shows each time it is
+            # raised (no once-per-process registry), deprecations only from test code.
+            warnings.filterwarnings("always")
+            for category in (
+                DeprecationWarning,
+                PendingDeprecationWarning,
+                ImportWarning,
+                ResourceWarning,
+            ):
+                warnings.filterwarnings("ignore", category=category)
+            warnings.filterwarnings("always", category=DeprecationWarning, module="__main__")
+
+
+# ------------------------------------------------------------------------------- the checker
+
+
+def _referenced_names(code: types.CodeType) -> set[str]:
+    names: set[str] = set()
+    stack = [code]
+    while stack:
+        co = stack.pop()
+        names.update(co.co_names)
+        stack.extend(c for c in co.co_consts if isinstance(c, types.CodeType))
+    return names
+
+
+def _partial_grade(text: str, points: float) -> float:
+    from nbgrader.utils import get_partial_grade
+
+    return float(get_partial_grade({"data": {"text/plain": text}}, points))
+
+
+class Checker:
+    def __init__(self, proc: StudentProcess, hidden_messages: str = "type"):
+        _install_streams()
+        self.proc = proc
+        self.hidden_messages = hidden_messages
+        self.ns: dict[str, Any] = {"__name__": "__main__", "__builtins__": builtins}
+        self.protected: set[str] = set()
+
+    def import_setup(self, source: str) -> None:
+        """Run the import statements of an instructor read-only cell here as well."""
+        try:
+            tree = ast.parse(to_python(source))
+        except SyntaxError:
+            return
+        for node in tree.body:
+            if isinstance(node, ast.Import | ast.ImportFrom):
+                before = set(self.ns)
+                try:
+                    exec(compile(ast.Module([node], []), "<setup imports>", "exec"), self.ns)
+                except Exception:
+                    continue
+                self.protected |= set(self.ns) - before
+                for alias in node.names:
+                    self.protected.add(alias.asname or alias.name.split(".")[0])
+
+    def _bring(self, name: str, value: Any) -> Any:
+        if isinstance(value, dict) and value.get("$") == "callable":
+            return RemoteFunction(self.proc, name)
+        decoded = codec.decode(value)
+        if isinstance(decoded, codec.ModuleRef):
+            top = decoded.name.split(".")[0]
+            if top in SAFE_MODULES or decoded.name in sys.modules:
+                return importlib.import_module(decoded.name)
+            return codec.Opaque(f"module {decoded.name}")
+        return decoded
+
+    def run_test(self, sc: SpecCell) -> dict:
+        filename = f"<test {sc.grade_id}>"
+        code = to_python(sc.source)
+        try:
+            tree = ast.parse(code, filename)
+            last = None
+            if tree.body and isinstance(tree.body[-1], ast.Expr):
+                last = ast.Expression(tree.body.pop().value)
+            body = compile(tree, filename, "exec")
+            tail = compile(last, filename, "eval") if last is not None else None
+        except SyntaxError as exc:
+            return self._outcome(
+                sc, 0.0, "error", f"the test itself has a syntax error: {exc}", "", False
+            )
+        wanted = _referenced_names(body) | (_referenced_names(tail) if tail else set())
+        wanted -= BUILTIN_NAMES | self.protected
+        try:
+            for name, value in self.proc.get(sorted(wanted)).items():
+                if name in wanted:
+                    self.ns[name] = self._bring(name, value)
+        except SandboxDied as exc:
+            return self._outcome(sc, 0.0, "failed", f"not tested: {exc}", "", False)
+        except codec.DecodeError as exc:
+            return self._outcome(sc, 0.0, "failed", str(exc), "", False)
+
+        import linecache
+
+        linecache.cache[filename] = (len(code), None, code.splitlines(True), filename)
+        out, err = io.StringIO(), io.StringIO()
+        _ThreadStreams.local.stdout, _ThreadStreams.local.stderr = out, err
+        result = None
+        try:
+            exec(body, self.ns)
+            if tail is not None:
+                result = eval(tail, self.ns)
+        except BaseException as exc:  # noqa: BLE001 - a test may raise anything, even SystemExit
+            return self._failure(sc, exc, filename, out.getvalue())
+        finally:
+            _ThreadStreams.local.stdout = _ThreadStreams.local.stderr = None
+            linecache.cache.pop(filename, None)
+        points = sc.points or 0.0
+        if err.getvalue():
+            msg = (
+                "the test wrote to stderr (nbgrader counts this as a failure): "
+                + err.getvalue()[:300]
+            )
+            return self._outcome(sc, 0.0, "failed", msg, out.getvalue() + err.getvalue(), False)
+        if result is not None:
+            try:
+                score = _partial_grade(repr(result), points)
+            except ValueError as exc:
+                return self._outcome(
+                    sc, 0.0, "error", f"the test's partial credit is invalid: {exc}", "", False
+                )
+            status = "passed" if score >= points else "partial"
+            return self._outcome(sc, score, status, "", out.getvalue() + repr(result), False)
+        return self._outcome(sc, points, "passed", "", out.getvalue(), False)
+
+    def _failure(self, sc: SpecCell, exc: BaseException, filename: str, stdout: str) -> dict:
+        frames = [f for f in traceback.extract_tb(exc.__traceback__) if f.filename == filename]
+        lineno = frames[-1].lineno if frames else None
+        ename, evalue = type(exc).__name__, str(exc)
+        if isinstance(exc, StudentCodeError):
+            ename, _, evalue = evalue.partition(": ")
+        hidden = lineno is not None and lineno in sc.hidden_lines()
+        if isinstance(exc, SandboxDied):
+            message = f"not tested: {exc}"
+        elif hidden:
+            message = f"A hidden test failed ({ename})."
+            if self.hidden_messages == "full" and evalue:
+                message += f" {evalue}"
+        else:
+            line = sc.source.splitlines()[lineno - 1].strip() if lineno else ""
+            message = f"{ename}: {evalue}" if evalue else ename
+            if line:
+                message = f"line {lineno}: {line}\n{message}"
+        detail = "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))
+        return self._outcome(sc, 0.0, "failed", message, stdout + detail, hidden)
+
+    def _outcome(self, sc: SpecCell, score, status, message, detail, hidden) -> dict:
+        return {
+            "grade_id": sc.grade_id,
+            "kind": "test",
+            "points": sc.points,
+            "score": score,
+            "status": status,
+            "message": message,
+            "hidden_failed": hidden,
+            "detail": detail[-8000:],
+        }
+
+
+def run_plan(plan: Plan, proc: StudentProcess, hidden_messages: str = "type") -> dict:
+    """Execute a plan step by step. Returns per-step outputs and per-graded-cell results."""
+    checker = Checker(proc, hidden_messages)
+    outputs: list[dict] = []
+    cells: list[dict] = []
+    for step in plan.steps:
+        entry: dict[str, Any] = {
+            "kind": step.kind,
+            "grade_id": step.grade_id,
+            "cell_type": step.cell_type,
+            "source": step.spec.visible_source if step.kind == "test" else step.source,
+        }
+        if step.kind == "setup":
+            checker.import_setup(step.source)
+        if step.code_index is not None:
+            entry.update(_run_code(proc, step))
+        if step.kind == "test":
+            outcome = checker.run_test(step.spec)
+            entry["test"] = {k: outcome[k] for k in ("status", "message", "score", "points")}
+            entry["instructor_output"] = outcome["detail"]
+            cells.append(outcome)
+        elif step.kind in ("answer", "manual", "task"):
+            cells.append(_written(step))
+        outputs.append(entry)
+    return {"cells": cells, "outputs": outputs, "timed_out_cells": proc.timed_out_cells}
+
+
+def _run_code(proc: StudentProcess, step: Step) -> dict:
+    try:
+        reply = proc.run_cell(step.code_index)
+    except SandboxDied as exc:
+        return {
+            "ok": False,
+            "stdout": "",
+            "error": {"ename": "NotRun", "evalue": f"not run: {exc}"},
+        }
+    return {
+        "ok": bool(reply.get("ok")),
+        "stdout": str(reply.get("stdout", ""))[:200_000],
+        "result": reply.get("result") if isinstance(reply.get("result"), str) else None,
+        "error": reply.get("error") if isinstance(reply.get("error"), dict) else None,
+    }
+
+
+def _written(step: Step) -> dict:
+    sc = step.spec
+    base = {
+        "grade_id": sc.grade_id,
+        "kind": step.kind,
+        "points": sc.points,
+        "hidden_failed": False,
+        "detail": "",
+    }
+    if step.kind == "answer":
+        return base | {
+            "score": None,
+            "status": "unanswered" if step.unanswered else "answered",
+            "message": "",
+        }
+    if step.unanswered:
+        msg = "no answer (the cell was deleted)" if step.restored else "no answer"
+        return base | {"score": 0.0, "status": "not answered", "message": msg}
+    return base | {"score": None, "status": "manual grading pending", "message": ""}

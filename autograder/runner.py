@@ -1,0 +1,113 @@
+"""Grade one submission: plan each notebook, run it in a sandbox, check it.
+
+``grade_submission`` takes and returns plain data, so the same function runs in a
+local thread pool or on a Dask worker.  It never raises for a bad submission: every
+problem becomes a notebook status with a reason a person can act on.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from . import __version__
+from .checker import run_plan
+from .plan import SubmissionError, build_plan, find_notebook
+from .sandbox import Limits
+from .spec import AssignmentSpec
+from .worker import SandboxDied, StudentProcess
+
+
+@dataclass
+class Task:
+    assignment: str
+    student: str
+    files: dict[str, bytes]
+    spec: AssignmentSpec
+    limits: Limits
+    timestamp: str | None = None
+    preload: list[str] = field(default_factory=list)
+    hidden_messages: str = "type"
+    known_elsewhere: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def submission_hash(self) -> str:
+        return submission_hash(self.files)
+
+
+def submission_hash(files: dict[str, bytes]) -> str:
+    digest = hashlib.sha256(__version__.encode())
+    for name in sorted(files):
+        digest.update(name.encode() + b"\0" + hashlib.sha256(files[name]).digest())
+    return digest.hexdigest()
+
+
+def read_submission(folder: Path, max_mb: int = 50) -> dict[str, bytes]:
+    """The notebooks of one submission folder (other files are not needed to grade)."""
+    files = {}
+    for path in sorted(folder.glob("*.ipynb")):
+        if path.is_file() and path.stat().st_size <= max_mb * 1024 * 1024:
+            files[path.name] = path.read_bytes()
+    return files
+
+
+def grade_submission(task: Task) -> dict[str, Any]:
+    start = time.perf_counter()
+    result: dict[str, Any] = {
+        "assignment": task.assignment,
+        "student": task.student,
+        "submission_hash": task.submission_hash,
+        "grader_version": __version__,
+        "timestamp": task.timestamp,
+        "notebooks": {},
+    }
+    for name, spec in task.spec.notebooks.items():
+        result["notebooks"][name] = _grade_notebook(task, name, spec)
+    statuses = [nb["status"] for nb in result["notebooks"].values()]
+    result["status"] = "graded" if all(s == "graded" for s in statuses) else "error"
+    result["seconds"] = round(time.perf_counter() - start, 4)
+    return result
+
+
+def _grade_notebook(task: Task, name: str, spec) -> dict[str, Any]:
+    warnings: list[str] = []
+    try:
+        filename, nb = find_notebook(task.files, spec, warnings)
+        plan = build_plan(nb, spec, task.known_elsewhere)
+    except SubmissionError as exc:
+        return {
+            "status": "error",
+            "reason": str(exc),
+            "warnings": warnings,
+            "cells": [],
+            "outputs": [],
+        }
+    warnings.extend(plan.warnings)
+    try:
+        proc = StudentProcess(plan.code_cells, task.limits, task.preload)
+    except (SandboxDied, OSError) as exc:
+        return {"status": "error", "reason": f"could not start the sandbox: {exc}", "warnings": warnings,
+                "cells": [], "outputs": []}  # fmt: skip
+    try:
+        run = run_plan(plan, proc, task.hidden_messages)
+    finally:
+        proc.close()
+    if proc.dead_reason and proc.dead_reason != "finished":
+        warnings.append(f"the student process stopped early: {proc.dead_reason}")
+    for index in run["timed_out_cells"]:
+        warnings.append(
+            f"a cell ran longer than {task.limits.cell_timeout:.0f} s and was interrupted"
+        )
+    return {
+        "status": "graded",
+        "reason": "",
+        "filename": filename,
+        "warnings": list(dict.fromkeys(warnings)),
+        "sandbox": {"applied": proc.applied, "missing": proc.missing},
+        "cells": run["cells"],
+        "outputs": run["outputs"],
+        "metadata": plan.metadata,
+    }

@@ -1,0 +1,235 @@
+"""Confine the student process with what the operating system offers.
+
+Called inside the freshly forked student process, before any student code runs.
+Each protection is attempted on its own; what was applied and what was not is
+returned, so the grader can say exactly how a submission was confined.
+
+Linux, run as root (CI, a grading server): network, mount and IPC namespaces, hidden
+course paths, fresh tmpfs for /tmp, /var/tmp and /dev/shm, a private uid with no
+privileges, rlimits.  Linux as an ordinary user: the same namespaces through a user
+namespace when the kernel allows it, rlimits, but no separate uid.  Other systems:
+rlimits and a private working folder only (see docs/grading.md).
+"""
+
+from __future__ import annotations
+
+import ctypes
+import os
+import resource
+import sys
+from dataclasses import dataclass, field
+
+CLONE_NEWNS = 0x00020000
+CLONE_NEWIPC = 0x08000000
+CLONE_NEWUSER = 0x10000000
+CLONE_NEWNET = 0x40000000
+MS_RDONLY, MS_NOSUID, MS_NODEV, MS_BIND, MS_REC, MS_PRIVATE = 1, 2, 4, 4096, 16384, 1 << 18
+PR_SET_DUMPABLE, PR_SET_NO_NEW_PRIVS = 4, 38
+SANDBOX_UID_BASE = 200_000
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Per-submission limits. Times in seconds, sizes in megabytes unless named otherwise."""
+
+    cell_timeout: float = 30.0
+    total_timeout: float = 300.0
+    cpu_seconds: int = 300
+    memory_mb: int = 1024
+    extra_processes: int = 0
+    output_bytes: int = 200_000
+    message_mb: int = 64
+    disk_mb: int = 64
+    hide: tuple[str, ...] = field(default_factory=tuple)
+
+
+def _libc():
+    return ctypes.CDLL(None, use_errno=True)
+
+
+def _check(ret: int, what: str) -> None:
+    if ret != 0:
+        err = ctypes.get_errno()
+        raise OSError(err, f"{what}: {os.strerror(err)}")
+
+
+def _mount(libc, source: str | None, target: str, fstype: str | None, flags: int, data: str | None):
+    enc = lambda s: s.encode() if s is not None else None  # noqa: E731
+    _check(libc.mount(enc(source), enc(target), enc(fstype), flags, enc(data)), f"mount {target}")
+
+
+def _write(path: str, text: str) -> None:
+    with open(path, "w") as fh:
+        fh.write(text)
+
+
+def confine(limits: Limits, keep_fds: set[int]) -> tuple[list[str], list[str]]:
+    """Apply every protection this platform allows. Returns (applied, missing)."""
+    applied: list[str] = []
+    missing: list[str] = []
+    os.setsid()
+    _close_other_fds(keep_fds)
+    devnull = os.open(os.devnull, os.O_RDWR)
+    for fd in (0, 1, 2):
+        os.dup2(devnull, fd)
+    os.close(devnull)
+
+    is_root = os.geteuid() == 0
+    namespaces = False
+    if sys.platform.startswith("linux"):
+        libc = _libc()
+        flags = CLONE_NEWNS | CLONE_NEWNET | CLONE_NEWIPC
+        try:
+            if is_root:
+                _check(libc.unshare(flags), "unshare")
+            else:
+                uid, gid = os.getuid(), os.getgid()
+                _check(libc.unshare(flags | CLONE_NEWUSER), "unshare")
+                _write("/proc/self/setgroups", "deny")
+                _write("/proc/self/uid_map", f"0 {uid} 1")
+                _write("/proc/self/gid_map", f"0 {gid} 1")
+            namespaces = True
+            applied.append("no network (network namespace)")
+        except OSError as exc:
+            missing.append(f"network isolation ({exc.strerror})")
+        if namespaces:
+            try:
+                _mount(libc, None, "/", None, MS_REC | MS_PRIVATE, None)
+                for path in limits.hide:
+                    if os.path.isdir(path):
+                        _mount(
+                            libc,
+                            "tmpfs",
+                            path,
+                            "tmpfs",
+                            MS_RDONLY | MS_NOSUID | MS_NODEV,
+                            "size=4k,mode=0",
+                        )
+                    elif os.path.exists(path):
+                        _mount(libc, os.devnull, path, None, MS_BIND, None)
+                size = f"size={limits.disk_mb}m,mode=1777"
+                for path in ("/tmp", "/var/tmp", "/dev/shm"):
+                    if os.path.isdir(path):
+                        _mount(libc, "tmpfs", path, "tmpfs", MS_NOSUID | MS_NODEV, size)
+                applied.append(
+                    f"course, gradebook and hidden tests invisible ({len(limits.hide)} paths)"
+                )
+                applied.append(f"private /tmp capped at {limits.disk_mb} MB")
+            except OSError as exc:
+                missing.append(f"filesystem hiding ({exc.strerror})")
+                namespaces = False
+    else:
+        missing.append("network isolation (not Linux)")
+        missing.append("filesystem hiding (not Linux)")
+
+    workdir = _make_workdir(namespaces)
+    target_uid = SANDBOX_UID_BASE + os.getpid() if is_root else None
+    if target_uid is not None:
+        os.chown(workdir, target_uid, target_uid)
+    os.chdir(workdir)
+    os.environ.clear()
+    os.environ.update(
+        {"HOME": workdir, "TMPDIR": workdir, "PATH": "/usr/bin:/bin", "LANG": "C.UTF-8"}
+        | {"OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1", "MPLBACKEND": "Agg"}
+    )
+    applied.append("private working folder")
+
+    if sys.platform.startswith("linux"):
+        libc = _libc()
+        libc.prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0)
+    if target_uid is not None:
+        try:
+            os.setgroups([])
+            os.setgid(target_uid)
+            os.setuid(target_uid)
+            applied.append(f"unprivileged uid {target_uid}")
+        except OSError as exc:
+            missing.append(f"privilege drop ({exc.strerror})")
+    elif is_root is False:
+        missing.append("separate uid (grader is not root)")
+    if sys.platform.startswith("linux"):
+        # Not dumpable: other sandboxes cannot ptrace it and /proc/self stays root-owned.
+        _libc().prctl(PR_SET_DUMPABLE, 0, 0, 0, 0)
+    applied.extend(_set_rlimits(limits, separate_uid=target_uid is not None, missing=missing))
+    return applied, missing
+
+
+def _close_other_fds(keep: set[int]) -> None:
+    try:
+        fds = [int(n) for n in os.listdir("/proc/self/fd")]
+    except OSError:
+        fds = list(range(3, 256))
+    for fd in fds:
+        if fd > 2 and fd not in keep:
+            try:
+                os.close(fd)
+            except OSError:
+                pass
+
+
+def _make_workdir(fresh_tmp: bool) -> str:
+    if fresh_tmp:
+        path = "/tmp/work"
+        os.mkdir(path, 0o700)
+        return path
+    import tempfile
+
+    return tempfile.mkdtemp(prefix="autograder-sandbox-")
+
+
+def _vm_size_mb() -> int:
+    try:
+        with open("/proc/self/status") as fh:
+            for line in fh:
+                if line.startswith("VmSize:"):
+                    return int(line.split()[1]) // 1024
+    except OSError:
+        pass
+    return 0
+
+
+def _processes_of(uid: int) -> int:
+    count = 0
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                if os.stat(f"/proc/{entry}").st_uid == uid:
+                    count += 1
+            except OSError:
+                pass
+    return count
+
+
+def _set_rlimits(limits: Limits, separate_uid: bool, missing: list[str]) -> list[str]:
+    applied = []
+
+    def limit(which: int, value: int, label: str) -> None:
+        try:
+            resource.setrlimit(which, (value, value))
+            applied.append(label)
+        except (ValueError, OSError) as exc:
+            missing.append(f"{label} ({exc})")
+
+    limit(resource.RLIMIT_CPU, int(limits.cpu_seconds), f"CPU {limits.cpu_seconds} s")
+    address_space = (_vm_size_mb() + limits.memory_mb) * 1024 * 1024
+    limit(resource.RLIMIT_AS, address_space, f"memory +{limits.memory_mb} MB")
+    limit(resource.RLIMIT_FSIZE, limits.disk_mb * 1024 * 1024, f"file size {limits.disk_mb} MB")
+    limit(resource.RLIMIT_CORE, 0, "no core dumps")
+    limit(resource.RLIMIT_NOFILE, 64, "64 open files")
+    if hasattr(resource, "RLIMIT_NPROC"):
+        base = (
+            1
+            if separate_uid
+            else _processes_of(os.getuid())
+            if sys.platform.startswith("linux")
+            else 0
+        )
+        if base or separate_uid:
+            limit(
+                resource.RLIMIT_NPROC,
+                base + limits.extra_processes,
+                f"{limits.extra_processes} extra processes",
+            )
+        else:
+            missing.append("process-count limit (cannot count this user's processes)")
+    return applied

@@ -1,0 +1,220 @@
+"""Parent-side handle on one sandboxed student process.
+
+Student processes come from a multiprocessing *fork server*: a process started
+early, with numpy and pandas already imported, that forks a child per request.
+Forking costs milliseconds (no kernel start), and the fork server never sees test
+sources or the gradebook, so neither can leak into a student process's memory.
+"""
+
+from __future__ import annotations
+
+import json
+import multiprocessing
+import os
+import signal
+import threading
+import time
+from typing import Any
+
+from .sandbox import Limits
+
+PRELOAD = ["autograder.student", "numpy", "pandas"]
+_lock = threading.Lock()
+_ctx = None
+
+
+class SandboxDied(RuntimeError):
+    """The student process ended or was killed; ``reason`` says why in plain words."""
+
+
+class SandboxTimeout(RuntimeError):
+    pass
+
+
+def context(preload: list[str] | None = None):
+    """The fork-server context, started once per grading process with a clean environment."""
+    global _ctx
+    with _lock:
+        if _ctx is None:
+            ctx = multiprocessing.get_context("forkserver")
+            ctx.set_forkserver_preload(list(dict.fromkeys(PRELOAD + (preload or []))))
+            # The fork server inherits the environment at start: give it a minimal one so
+            # secrets in the grader's environment (database passwords) never reach it.
+            saved = dict(os.environ)
+            keep = (
+                "PATH",
+                "LANG",
+                "LC_ALL",
+                "GLOBALSOURCING_DATA_DIR",
+                "PYTHONPATH",
+                "VIRTUAL_ENV",
+            )
+            try:
+                os.environ.clear()
+                os.environ.update({k: saved[k] for k in keep if k in saved})
+                os.environ.update({"OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1"})
+                from multiprocessing import forkserver
+
+                forkserver.ensure_running()
+            finally:
+                os.environ.clear()
+                os.environ.update(saved)
+            _ctx = ctx
+        return _ctx
+
+
+class StudentProcess:
+    """Runs cells and answers value requests; every call is bounded in time and size."""
+
+    def __init__(self, cells: list[str], limits: Limits, preload: list[str] | None = None):
+        from . import student
+
+        ctx = context(preload)
+        self.limits = limits
+        self.deadline = time.monotonic() + limits.total_timeout
+        self.conn, child = ctx.Pipe(duplex=True)
+        self.proc = ctx.Process(target=student.main, args=(child, cells, limits), daemon=False)
+        self.proc.start()
+        child.close()
+        self.dead_reason: str | None = None
+        self.timed_out_cells: list[int] = []
+        hello = self._receive(min(30.0, limits.total_timeout))
+        if "fatal" in hello:
+            self.close()
+            raise SandboxDied(f"the sandbox could not be set up: {hello['fatal']}")
+        self.applied: list[str] = hello.get("applied", [])
+        self.missing: list[str] = hello.get("missing", [])
+
+    # -- low level -------------------------------------------------------------------------
+    def _receive(self, timeout: float) -> dict:
+        if self.dead_reason:
+            raise SandboxDied(self.dead_reason)
+        timeout = max(0.0, min(timeout, self.deadline - time.monotonic()))
+        if not self.conn.poll(timeout):
+            raise SandboxTimeout()
+        try:
+            data = self.conn.recv_bytes(self.limits.message_mb * 1024 * 1024)
+        except (EOFError, ConnectionError):
+            raise SandboxDied(self._death()) from None
+        except OSError:
+            self.kill(f"it sent more than {self.limits.message_mb} MB at once (limit)")
+            raise SandboxDied(self.dead_reason) from None
+        try:
+            msg = json.loads(data)
+        except ValueError:
+            self.kill("it sent a malformed message")
+            raise SandboxDied(self.dead_reason) from None
+        if not isinstance(msg, dict):
+            self.kill("it sent a malformed message")
+            raise SandboxDied(self.dead_reason)
+        return msg
+
+    def _death(self) -> str:
+        self.proc.join(2)
+        code = self.proc.exitcode
+        if code is None:
+            reason = "it closed its connection to the grader"
+        elif code < 0:
+            sig = signal.Signals(-code).name
+            reason = {
+                "SIGXCPU": f"it used more than {self.limits.cpu_seconds} s of CPU (limit)",
+                "SIGKILL": "it was killed (memory or time limit)",
+                "SIGSEGV": "it crashed (segmentation fault)",
+            }.get(sig, f"it was killed by {sig}")
+        else:
+            reason = f"student code ended the process (exit code {code}, e.g. os._exit)"
+        self.kill(reason)
+        return self.dead_reason
+
+    def request(self, msg: dict[str, Any], timeout: float) -> dict:
+        if self.dead_reason:
+            raise SandboxDied(self.dead_reason)
+        try:
+            self.conn.send_bytes(json.dumps(msg).encode())
+        except (OSError, ValueError):
+            raise SandboxDied(self._death()) from None
+        try:
+            return self._receive(timeout)
+        except SandboxTimeout:
+            pass
+        # Interrupt like a kernel would; a submission that ignores it is killed.
+        try:
+            os.kill(self.proc.pid, signal.SIGINT)
+            reply = self._receive_grace(2.0)
+            if reply is not None:
+                reply["timed_out"] = True
+                return reply
+        except SandboxDied:
+            raise
+        self.kill(
+            f"it did not stop within the time limit ({timeout:.0f} s) and ignored the interrupt"
+        )
+        raise SandboxDied(self.dead_reason)
+
+    def _receive_grace(self, seconds: float) -> dict | None:
+        if self.conn.poll(seconds):
+            try:
+                return self._receive(seconds)
+            except SandboxTimeout:
+                return None
+        return None
+
+    def remaining(self) -> float:
+        return self.deadline - time.monotonic()
+
+    def kill(self, reason: str) -> None:
+        if self.dead_reason is None:
+            self.dead_reason = reason
+        if self.proc.is_alive():
+            try:
+                os.kill(self.proc.pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+        self.proc.join(5)
+
+    def close(self) -> None:
+        if self.proc.is_alive():
+            try:
+                self.conn.send_bytes(b'{"op": "exit"}')
+            except (OSError, ValueError):
+                pass
+        self.kill(self.dead_reason or "finished")
+        self.conn.close()
+        self.proc.close()
+
+    # -- high level ------------------------------------------------------------------------
+    def run_cell(self, index: int) -> dict:
+        timeout = min(self.limits.cell_timeout, self.remaining())
+        reply = self.request({"op": "run", "cell": index}, timeout)
+        if reply.pop("timed_out", False):
+            reply = {
+                "ok": False,
+                "stdout": reply.get("stdout", ""),
+                "error": {
+                    "ename": "TimeoutError",
+                    "evalue": f"the cell ran longer than {timeout:.0f} s and was interrupted",
+                    "traceback": "",
+                },
+            }
+            self.timed_out_cells.append(index)
+        return reply
+
+    def get(self, names: list[str]) -> dict:
+        reply = self.request(
+            {"op": "get", "names": names}, min(self.limits.cell_timeout, self.remaining())
+        )
+        values = reply.get("values")
+        return values if isinstance(values, dict) else {}
+
+    def call(self, name: str, args: Any, kwargs: Any) -> dict:
+        timeout = min(self.limits.cell_timeout, self.remaining())
+        reply = self.request({"op": "call", "name": name, "args": args, "kwargs": kwargs}, timeout)
+        if reply.pop("timed_out", False):
+            return {
+                "ok": False,
+                "error": {
+                    "ename": "TimeoutError",
+                    "evalue": f"{name}() ran longer than {timeout:.0f} s",
+                },
+            }
+        return reply
