@@ -114,14 +114,16 @@ def expect_type(value: Any, kinds: type | tuple[type, ...], name: str, what: str
 
 
 def expect_choice(value: Any, allowed: Iterable[str], name: str) -> str:
-    """A multiple-choice answer held as a letter or short label (case-insensitive)."""
+    """A choice held as a short label or letter; compared without regard to case."""
     expect_answered(value, name)
-    options = [str(option).upper() for option in allowed]
-    if not isinstance(value, str) or value.strip().upper() not in options:
+    options = [str(option) for option in allowed]
+    by_key = {option.upper(): option for option in options}
+    if not isinstance(value, str) or value.strip().upper() not in by_key:
         fail(
-            f"`{name}` should be one of {', '.join(repr(o) for o in options)} (a string), not {value!r}."
+            f"`{name}` should be one of {', '.join(repr(o) for o in options)} (a string), "
+            f"not {value!r}."
         )
-    return value.strip().upper()
+    return by_key[value.strip().upper()]
 
 
 def expect_callable(value: Any, name: str) -> Callable[..., Any]:

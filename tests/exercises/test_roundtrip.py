@@ -8,6 +8,7 @@ scores from the gradebook and messages from the autograded notebooks.
 from __future__ import annotations
 
 import importlib
+from pathlib import Path
 
 import pytest
 
@@ -15,7 +16,7 @@ from .course import answer_cells, fill, make_course, solution_answers
 
 pytestmark = pytest.mark.slow
 
-ASSIGNMENTS = ["ps5_tco"]
+ASSIGNMENTS = sorted(p.stem for p in (Path(__file__).parent / "variants").glob("ps*.py"))
 
 
 @pytest.fixture(scope="module", params=ASSIGNMENTS)
