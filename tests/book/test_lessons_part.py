@@ -1,0 +1,178 @@
+"""Structure of Part I (the seven lessons): what a reader of the built book would notice.
+
+Each check reads the chapter sources in book/lessons/ the way the build does: front matter,
+fenced directives and code cells are not prose; ``##`` headings are the sections a reader sees.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parents[2]
+LESSONS = ROOT / "book" / "lessons"
+BIB_DIR = ROOT / "book" / "bib"
+
+CHAPTERS = sorted(LESSONS.glob("*.md"))
+TEACHING = [p for p in CHAPTERS if not p.name.startswith("00-")]
+
+# Sections every chapter shows, in this order (docs/authoring.md); "Evidence" is a prefix.
+REQUIRED_ORDER = [
+    "Learning objectives",
+    "Evidence",
+    "Check your understanding",
+    "Discussion questions",
+    "Key terms",
+    "Further reading",
+    "References",
+]
+
+FENCE = re.compile(r"^(`{3,})\{?([\w-]*)\}?[^\n]*\n(.*?)^\1\s*$", re.S | re.M)
+ROLE = re.compile(r"\{[\w:-]+\}`[^`]*`")
+WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’.-]*")
+
+
+def _strip_front_matter(text: str) -> str:
+    if text.startswith("---\n"):
+        end = text.index("\n---\n", 4)
+        return text[end + 5 :]
+    return text
+
+
+def fenced_blocks(text: str) -> list[tuple[str, str]]:
+    """(directive name, body) for every fenced block, e.g. ('code-cell', ...), ('quiz', ...)."""
+    return [(m.group(2), m.group(3)) for m in FENCE.finditer(_strip_front_matter(text))]
+
+
+def prose_words(text: str) -> int:
+    """Words a reader reads as prose: no front matter, code, directives, headings or tables rules."""
+    body = FENCE.sub("", _strip_front_matter(text))
+    body = ROLE.sub("", body)
+    lines = []
+    for line in body.splitlines():
+        stripped = line.strip()
+        if stripped.startswith("#") or re.fullmatch(r"\|?[\s:|-]+\|?", stripped or "x"):
+            continue
+        lines.append(re.sub(r"\]\([^)]*\)", "]", line))  # link targets are not words
+    return len(WORD.findall("\n".join(lines)))
+
+
+def sections(text: str) -> list[str]:
+    body = FENCE.sub("", _strip_front_matter(text))
+    return [m.group(1).strip() for m in re.finditer(r"^## (.+)$", body, re.M)]
+
+
+def quiz_of(text: str) -> dict:
+    quizzes = [body for name, body in fenced_blocks(text) if name == "quiz"]
+    assert len(quizzes) == 1, "each chapter has exactly one quiz"
+    options = dict(re.findall(r"^:(\w+):\s*(.+)$", quizzes[0], re.M))
+    data = yaml.safe_load(re.sub(r"^:\w+:.*$", "", quizzes[0], flags=re.M))
+    data["_options"] = options
+    return data
+
+
+def bib_keys() -> set[str]:
+    keys: set[str] = set()
+    for bib in BIB_DIR.glob("*.bib"):
+        keys.update(re.findall(r"^@\w+\{([^,\s]+),", bib.read_text(encoding="utf-8"), re.M))
+    return keys
+
+
+def test_part_has_an_overview_and_seven_lessons_in_reading_order():
+    names = [p.name for p in CHAPTERS]
+    assert len(names) == 8, names
+    assert names[0] == "00-overview.md"
+    assert [n[:3] for n in names[1:]] == [f"0{i}-" for i in range(1, 8)]
+
+
+@pytest.mark.parametrize("chapter", CHAPTERS, ids=lambda p: p.name)
+def test_chapter_has_the_required_sections_in_order(chapter):
+    found = sections(chapter.read_text(encoding="utf-8"))
+    positions = []
+    for required in REQUIRED_ORDER:
+        hits = [i for i, title in enumerate(found) if title.startswith(required)]
+        assert hits, f"{chapter.name}: missing '## {required}' (has {found})"
+        positions.append(hits[0])
+    assert positions == sorted(positions), f"{chapter.name}: sections out of order: {found}"
+    assert found[-1] == "References"
+
+
+@pytest.mark.parametrize("chapter", CHAPTERS, ids=lambda p: p.name)
+def test_chapter_has_1200_to_3000_words_of_prose(chapter):
+    words = prose_words(chapter.read_text(encoding="utf-8"))
+    assert 1200 <= words <= 3000, f"{chapter.name}: {words} words of prose"
+
+
+@pytest.mark.parametrize("chapter", CHAPTERS, ids=lambda p: p.name)
+def test_quiz_has_four_questions_with_feedback_for_every_option(chapter):
+    quiz = quiz_of(chapter.read_text(encoding="utf-8"))
+    assert quiz["_options"]["id"].startswith("lesson-")
+    questions = quiz["questions"]
+    assert len(questions) >= 4
+    assert len({q["id"] for q in questions}) == len(questions)
+    for q in questions:
+        assert q["prompt"].strip()
+        if q["type"] == "numeric":
+            assert q["feedback_correct"] and q["feedback_incorrect"]
+            continue
+        correct = [o for o in q["options"] if o.get("correct") is True]
+        assert len(correct) == 1 if q["type"] == "single" else len(correct) >= 1, q["id"]
+        assert len(q["options"]) >= 2
+        for option in q["options"]:
+            assert str(option.get("feedback", "")).strip(), f"{q['id']}: {option['text']}"
+
+
+def test_quiz_ids_are_unique_across_the_part():
+    ids = [quiz_of(p.read_text(encoding="utf-8"))["_options"]["id"] for p in CHAPTERS]
+    assert len(ids) == len(set(ids)), ids
+
+
+@pytest.mark.parametrize("chapter", CHAPTERS, ids=lambda p: p.name)
+def test_chapter_shows_at_least_one_exhibit_with_hidden_code(chapter):
+    cells = [
+        body
+        for name, body in fenced_blocks(chapter.read_text(encoding="utf-8"))
+        if name == "code-cell"
+    ]
+    exhibit_cells = [
+        c
+        for c in cells
+        if re.search(r"^:tags:\s*\[.*remove-input.*\]", c, re.M)
+        and ("Exhibit(" in c or "catalog." in c)
+    ]
+    assert exhibit_cells, f"{chapter.name}: no exhibit cell tagged remove-input"
+
+
+@pytest.mark.parametrize("chapter", CHAPTERS, ids=lambda p: p.name)
+def test_every_citation_resolves_and_the_page_lists_its_references(chapter):
+    text = chapter.read_text(encoding="utf-8")
+    cited = set()
+    for group in re.findall(r"\{footcite:[tp]\}`([^`]+)`", text):
+        cited.update(k.strip() for k in group.split(","))
+    assert cited, f"{chapter.name} cites nothing"
+    missing = cited - bib_keys()
+    assert not missing, f"{chapter.name}: unknown keys {sorted(missing)}"
+    assert text.rstrip().endswith("```{footbibliography}\n```")
+
+
+def test_overview_says_the_lessons_are_the_course_reconstruction():
+    text = (LESSONS / "00-overview.md").read_text(encoding="utf-8").lower()
+    assert "reconstruction" in text and "paywall" in text
+    assert "not as a quotation" in text
+
+
+@pytest.mark.parametrize("chapter", CHAPTERS, ids=lambda p: p.name)
+def test_no_success_rate_percentages_are_stated(chapter):
+    # The 1998 study's percentages are unverified: chapters may give directions only.
+    prose = FENCE.sub("", chapter.read_text(encoding="utf-8")).lower()
+    for sentence in re.split(r"(?<=[.!?])\s", prose):
+        if "success" in sentence and (
+            "selective" in sentence
+            or "contract" in sentence
+            or "bid" in sentence
+            or "joint" in sentence
+        ):
+            assert not re.search(r"\d+\s*(%|per ?cent)", sentence), sentence
