@@ -1,0 +1,572 @@
+"""The eight model exhibits: each model evaluated over a grid of its inputs, filtered in the page.
+
+Every builder returns an :class:`~globalsourcing.exhibits.Exhibit` whose sliders and
+dropdowns are Vega-Lite parameters, so it works in the static book with no kernel. Chapters
+embed them as the last line of a ``remove-input`` cell, e.g.::
+
+    from globalsourcing.exhibits import catalog
+    catalog.tco_exhibit()
+
+Pass ``title=`` to number an exhibit the chapter's way. Sliders move in whole-number steps
+(percentages, years) so the browser's filter compares integers, never rounded floats.
+"""
+
+from __future__ import annotations
+
+import altair as alt
+import numpy as np
+import pandas as pd
+
+from globalsourcing import models
+from globalsourcing.models.location import PILLAR_LABELS
+from globalsourcing.models.market import DEFAULT_GROWTH, SEGMENT_LABELS
+from globalsourcing.models.tco import OPTIONS
+
+from . import Exhibit, grid_frame
+
+
+def _pct(values) -> list[int]:
+    return [int(round(v * 100)) for v in values]
+
+
+def _slider(name: str, value: int, lo: int, hi: int, step: int, label: str) -> alt.Parameter:
+    return alt.param(
+        name=name, value=value, bind=alt.binding_range(min=lo, max=hi, step=step, name=label)
+    )
+
+
+def tco_exhibit(title: str = "Offshore total cost of ownership with hidden costs") -> Exhibit:
+    """Model 1: cumulative cost of in-house, domestic and offshore, with three sliders."""
+    fees, overruns, transitions = [0.4, 0.5, 0.6, 0.7, 0.8, 0.9], [0.0, 0.5, 1.0], [0.05, 0.15, 0.3]
+    frame = grid_frame(
+        models.offshore_tco,
+        {"offshore_fee": fees, "management_overrun": overruns, "transition_offshore": transitions},
+    )
+    frame = frame.assign(
+        fee=(frame["offshore_fee"] * 100).round().astype(int),
+        overrun=(frame["management_overrun"] * 100).round().astype(int),
+        transition=(frame["transition_offshore"] * 100).round().astype(int),
+        cumulative=frame["cumulative"].round(2),
+    )[["option", "year", "cumulative", "fee", "overrun", "transition"]]
+    fee = _slider("fee", 60, 40, 90, 10, "Offshore fee, % of in-house cost ")
+    overrun = _slider("overrun", 0, 0, 100, 50, "Management effort above plan, % ")
+    transition = alt.param(
+        name="transition",
+        value=15,
+        bind=alt.binding_select(
+            options=_pct(transitions), name="Offshore transition, % of a year "
+        ),
+    )
+    chart = (
+        alt.Chart(frame)
+        .mark_line(point=True)
+        .encode(
+            x=alt.X("year:O", title="Year"),
+            y=alt.Y("cumulative:Q", title="Cumulative cost ($m; in-house costs 10 in year 1)"),
+            color=alt.Color("option:N", title="Option", scale=alt.Scale(domain=list(OPTIONS))),
+            tooltip=["option", "year", alt.Tooltip("cumulative:Q", format=",.1f")],
+        )
+        .add_params(fee, overrun, transition)
+        .transform_filter(
+            (alt.datum.fee == fee)
+            & (alt.datum.overrun == overrun)
+            & (alt.datum.transition == transition)
+        )
+        .properties(width=520, height=300)
+    )
+    return Exhibit(
+        chart,
+        title=title,
+        source=(
+            "Course model globalsourcing.models.offshore_tco. Fee range follows the 10-40% "
+            "savings clients sought (Kern, Willcocks & van Heck 2002); the overrun slider applies "
+            "Deloitte's (2005) finding that most clients spent more effort managing deals than "
+            "planned. Hidden-cost sizes are illustrative."
+        ),
+        caption=(
+            "Where the offshore line crosses below in-house is the break-even year. Raise the fee "
+            "or the management overrun and watch the promised saving shrink."
+        ),
+    )
+
+
+def location_index_exhibit(
+    panel: pd.DataFrame | None = None,
+    gsli_ranks: pd.DataFrame | None = None,
+    top: int = 12,
+    title: str = "A location attractiveness index from World Bank indicators",
+) -> Exhibit:
+    """Model 2: top countries for chosen pillar weights, with Kearney's 2021 published rank."""
+    from globalsourcing.data import load
+
+    panel = load("wdi_panel") if panel is None else panel
+    gsli_ranks = load("gsli_ranks") if gsli_ranks is None else gsli_ranks
+    published = (
+        gsli_ranks[gsli_ranks["edition"].astype(str).str[:4] == "2021"]
+        .set_index("country_code")["rank"]
+        .to_dict()
+    )
+    frames = []
+    for fin in range(1, 9):
+        for ppl in range(1, 10 - fin):
+            weights = {"financial": fin / 10, "people": ppl / 10, "business": (10 - fin - ppl) / 10}
+            ranked = models.location_index(panel, weights=weights).head(top)
+            frames.append(ranked.assign(fin=fin * 10, ppl=ppl * 10))
+    frame = pd.concat(frames, ignore_index=True)
+    frame["gsli_2021"] = (
+        frame["country_code"]
+        .map(published)
+        .map(lambda r: "not in the published top 10" if pd.isna(r) else f"rank {int(r)}")
+    )
+    frame = (
+        frame[
+            ["country_name", "financial", "people", "business", "score", "rank", "gsli_2021"]
+            + ["fin", "ppl"]
+        ]
+        .round(3)
+        .rename(columns=PILLAR_LABELS)
+    )
+    fin = _slider("fin", 40, 10, 80, 10, "Financial attractiveness weight, % ")
+    ppl = _slider("ppl", 30, 10, 80, 10, "People skills and availability weight, % ")
+    bars = (
+        alt.Chart(frame)
+        .transform_filter((alt.datum.fin == fin) & (alt.datum.ppl == ppl))
+        .transform_fold(list(PILLAR_LABELS.values()), as_=["pillar", "points"])
+        .mark_bar()
+        .encode(
+            x=alt.X("points:Q", stack="zero", title="Index points (0-10)"),
+            y=alt.Y("country_name:N", sort=alt.SortField("score", order="descending"), title=None),
+            color=alt.Color("pillar:N", title="Pillar"),
+            tooltip=[
+                alt.Tooltip("country_name:N", title="Country"),
+                alt.Tooltip("rank:Q", title="Model rank"),
+                alt.Tooltip("gsli_2021:N", title="Kearney GSLI 2021"),
+                alt.Tooltip("score:Q", format=".2f"),
+            ],
+        )
+        .properties(width=460, height=320)
+    )
+    note = (
+        alt.Chart(pd.DataFrame({"x": [0]}))
+        .transform_calculate(
+            label="fin + ppl > 90 ? 'Weights over 90%: lower one so business environment gets at "
+            "least 10%' : 'Business environment weight: ' + (100 - fin - ppl) + '%'"
+        )
+        .mark_text(align="left", fontSize=12)
+        .encode(text="label:N")
+        .properties(width=460, height=20)
+    )
+    chart = alt.vconcat(note, bars).add_params(fin, ppl)
+    return Exhibit(
+        chart,
+        title=title,
+        source=(
+            "World Bank, World Development Indicators (CC BY 4.0), latest value in the five "
+            "years to 2023; course model globalsourcing.models.location_index. Default weights "
+            "40/30/30 from Kearney's GSLI methodology; published GSLI 2021 ranks as compiled in "
+            "the gsli_ranks dataset."
+        ),
+        caption=(
+            "The index uses open proxies (GDP per capita for wage costs), so it cannot reproduce "
+            "Kearney's proprietary scores; compare the tooltip's published rank with the model's."
+        ),
+    )
+
+
+def decision_matrix_exhibit(
+    activities: pd.DataFrame | None = None,
+    title: str = "Sourcing decision matrix for a back-office portfolio",
+) -> Exhibit:
+    """Model 3: activities placed on the two axes; sliders move the dividing lines."""
+    thresholds = [0.3, 0.4, 0.5, 0.6, 0.7]
+    frame = grid_frame(
+        models.decision_matrix,
+        {"contribution_threshold": thresholds, "market_threshold": thresholds},
+        activities=activities,
+    )
+    frame = frame.assign(
+        ct=(frame["contribution_threshold"] * 100).round().astype(int),
+        mt=(frame["market_threshold"] * 100).round().astype(int),
+    )[["activity", "business_contribution", "market_comparison", "recommendation", "ct", "mt"]]
+    ct = _slider("ct", 50, 30, 70, 10, "Differentiator from score, % ")
+    mt = _slider("mt", 50, 30, 70, 10, "Market better from score, % ")
+    points = (
+        alt.Chart(frame)
+        .transform_filter((alt.datum.ct == ct) & (alt.datum.mt == mt))
+        .mark_circle(size=160)
+        .encode(
+            x=alt.X(
+                "business_contribution:Q",
+                scale=alt.Scale(domain=[0, 1]),
+                title="Business contribution: commodity (0) to differentiator (1)",
+            ),
+            y=alt.Y(
+                "market_comparison:Q",
+                scale=alt.Scale(domain=[0, 1]),
+                title="Market comparison: in-house better (0) to market better (1)",
+            ),
+            color=alt.Color("recommendation:N", title="Recommendation"),
+            tooltip=["activity:N", "recommendation:N"],
+        )
+    )
+    one = alt.Chart(pd.DataFrame({"x": [0]}))
+    vline = one.transform_calculate(v="ct / 100").mark_rule(strokeDash=[4, 4]).encode(x="v:Q")
+    hline = one.transform_calculate(v="mt / 100").mark_rule(strokeDash=[4, 4]).encode(y="v:Q")
+    chart = alt.layer(points, vline, hline).add_params(ct, mt).properties(width=440, height=360)
+    return Exhibit(
+        chart,
+        title=title,
+        source=(
+            "Course model globalsourcing.models.decision_matrix, the course's synthesis of the "
+            "selective-sourcing framework (Lacity & Willcocks 2009, ch. 13; Lacity & Willcocks "
+            "1998). Activity scores are illustrative judgements, not data."
+        ),
+        caption="Hover over a point for the activity and its recommendation.",
+    )
+
+
+def contracts_exhibit(
+    title: str = "Contract type, demanded savings and the winner's curse",
+) -> Exhibit:
+    """Model 4: distribution of supplier margin by contract type; sliders for savings and bidders."""
+    savings, bidders = [0.1, 0.2, 0.3, 0.4], [1, 2, 4, 8]
+    edges = np.round(np.arange(-0.6, 0.32, 0.04), 2)
+
+    def binned(sought_saving: float, n_bidders: int) -> pd.DataFrame:
+        draws = models.simulate_contracts(
+            sought_saving=sought_saving, n_bidders=n_bidders, n_deals=2000
+        )
+        margin = draws["supplier_margin"].clip(edges[0], edges[-1] - 1e-9)
+        counts = (
+            draws.assign(bin=pd.cut(margin, edges, right=False, labels=edges[:-1] + 0.02))
+            .groupby(["contract", "bin"], observed=False)
+            .size()
+            .rename("share")
+            .reset_index()
+        )
+        counts["share"] = (counts["share"] / 2000).round(4)
+        counts["bin"] = counts["bin"].astype(float)
+        return counts
+
+    frame = grid_frame(binned, {"sought_saving": savings, "n_bidders": bidders})
+    frame = frame.assign(saving=(frame["sought_saving"] * 100).round().astype(int)).drop(
+        columns="sought_saving"
+    )
+    saving = _slider("saving", 20, 10, 40, 10, "Saving the client demands, % ")
+    n = alt.param(
+        name="bidders", value=4, bind=alt.binding_select(options=bidders, name="Bidders ")
+    )
+    base = alt.Chart(frame).transform_filter(
+        (alt.datum.saving == saving) & (alt.datum.n_bidders == n)
+    )
+    area = base.mark_area(opacity=0.45, interpolate="step").encode(
+        x=alt.X("bin:Q", title="Supplier margin (share of price; below 0 = loss)"),
+        y=alt.Y(
+            "share:Q",
+            stack=None,
+            scale=alt.Scale(type="sqrt"),
+            title="Share of deals (square-root scale)",
+            axis=alt.Axis(format="%"),
+        ),
+        color=alt.Color("contract:N", title="Contract"),
+    )
+    zero = alt.Chart(pd.DataFrame({"x": [0.0]})).mark_rule(color="black").encode(x="x:Q")
+    chart = alt.layer(area, zero).add_params(saving, n).properties(width=520, height=300)
+    return Exhibit(
+        chart,
+        title=title,
+        source=(
+            "Course model globalsourcing.models.simulate_contracts (seeded simulation of 2,000 "
+            "tenders per setting). Clients sought 10-40% savings (Kern, Willcocks & van Heck "
+            "2002); cost uncertainty, estimate error and markup are illustrative."
+        ),
+        caption=(
+            "Mass left of zero is deals where the winning supplier loses money: under fixed price "
+            "it grows as the client squeezes harder and more bidders compete."
+        ),
+    )
+
+
+def knowledge_exhibit(title: str = "Knowledge retention after a wave of departures") -> Exhibit:
+    """Model 5: knowledge stock over time; sliders for the two levers and the wave."""
+    kt, directory, waves = [0.0, 0.05, 0.1, 0.2], [0.0, 0.5, 1.0], [0.1, 0.25, 0.4]
+    frame = grid_frame(
+        models.knowledge_retention,
+        {"kt_effort": kt, "directory": directory, "wave_size": waves},
+        months=48,
+    )
+    frame = frame.assign(
+        kt=(frame["kt_effort"] * 100).round().astype(int),
+        tm=(frame["directory"] * 100).round().astype(int),
+        wave=(frame["wave_size"] * 100).round().astype(int),
+        knowledge=frame["knowledge"].round(3),
+        output=frame["output"].round(3),
+    )[["month", "knowledge", "output", "kt", "tm", "wave"]]
+    kt_p = alt.param(
+        name="kt",
+        value=5,
+        bind=alt.binding_select(options=_pct(kt), name="Time on knowledge transfer, % "),
+    )
+    tm_p = _slider("tm", 0, 0, 100, 50, "Who-knows-what directory, % complete ")
+    wave_p = alt.param(
+        name="wave",
+        value=25,
+        bind=alt.binding_select(options=_pct(waves), name="Wave of leavers, % "),
+    )
+    chart = (
+        alt.Chart(frame)
+        .transform_filter(
+            (alt.datum.kt == kt_p) & (alt.datum.tm == tm_p) & (alt.datum.wave == wave_p)
+        )
+        .transform_fold(["knowledge", "output"], as_=["measure", "value"])
+        .mark_line()
+        .encode(
+            x=alt.X("month:Q", title="Month (wave in month 12)"),
+            y=alt.Y(
+                "value:Q", scale=alt.Scale(domain=[0, 1]), title="Share of what the service needs"
+            ),
+            color=alt.Color("measure:N", title=None),
+        )
+        .add_params(kt_p, tm_p, wave_p)
+        .properties(width=520, height=280)
+    )
+    return Exhibit(
+        chart,
+        title=title,
+        source=(
+            "Course model globalsourcing.models.knowledge_retention; levers after Oshri, Kotlarsky "
+            "& Willcocks (2007) on expertise directories. All rates are illustrative assumptions."
+        ),
+        caption=(
+            "Knowledge transfer softens the fall but costs output; a directory of who knows what "
+            "speeds the climb back."
+        ),
+    )
+
+
+def market_exhibit(
+    market_size: pd.DataFrame | None = None,
+    title: str = "ITO, BPO and offshore market estimates and projections",
+) -> Exhibit:
+    """Model 6: estimates by originator, the sourced growth band, and a growth slider."""
+    table = models.market_table(market_size)
+    segments = list(DEFAULT_GROWTH)
+    rates = [g / 100 for g in range(0, 32, 2)]
+
+    def own_path(segment: str, growth: float) -> pd.DataFrame:
+        path = models.project_market(
+            table, segment, horizon=8, low_growth=growth, high_growth=growth
+        )
+        base = path[path["kind"] == "estimate"]["year"].max()
+        return path[path["year"] >= base][["year", "central"]]
+
+    mine = grid_frame(own_path, {"segment": segments, "growth": rates})
+    mine["g"] = (mine["growth"] * 100).round().astype(int)
+    mine = mine.drop(columns="growth").round(2)
+    band = pd.concat(
+        [models.project_market(table, s, horizon=8).assign(segment=s) for s in segments],
+        ignore_index=True,
+    ).round(2)
+    # Start the band at the base estimate so it joins the last point.
+    base_year = band[band["kind"] == "projection"].groupby("segment")["year"].min() - 1
+    band = band[band["year"] >= band["segment"].map(base_year)]
+    points = table[table["segment"].isin(segments)][
+        ["segment", "year", "originator", "low", "high"]
+    ].assign(mid=lambda f: (f["low"] + f["high"]) / 2)
+    seg = alt.param(
+        name="segment",
+        value="bpo",
+        bind=alt.binding_select(
+            options=segments, labels=[SEGMENT_LABELS[s] for s in segments], name="Segment "
+        ),
+    )
+    growth = _slider("g", 10, 0, 30, 2, "Your growth assumption, % a year ")
+    x = alt.X("year:Q", title="Year", axis=alt.Axis(format="d"))
+    est = (
+        alt.Chart(points)
+        .transform_filter(alt.datum.segment == seg)
+        .mark_point(filled=True, size=70)
+        .encode(
+            x=x,
+            y=alt.Y("mid:Q", title="US$ bn"),
+            color=alt.Color("originator:N", title="Originator"),
+            tooltip=["originator", "year", "low", "high"],
+        )
+    )
+    ranges = (
+        alt.Chart(points)
+        .transform_filter(alt.datum.segment == seg)
+        .mark_rule()
+        .encode(x=x, y="low:Q", y2="high:Q", color="originator:N")
+    )
+    area = (
+        alt.Chart(band)
+        .transform_filter(alt.datum.segment == seg)
+        .mark_area(opacity=0.2, color="gray")
+        .encode(x=x, y="low:Q", y2="high:Q")
+    )
+    line = (
+        alt.Chart(mine)
+        .transform_filter((alt.datum.segment == seg) & (alt.datum.g == growth))
+        .mark_line(color="black", strokeDash=[5, 3])
+        .encode(x=x, y="central:Q")
+    )
+    chart = (
+        alt.layer(area, ranges, est, line).add_params(seg, growth).properties(width=520, height=320)
+    )
+    return Exhibit(
+        chart,
+        title=title,
+        source=(
+            "Curated market_size dataset (one citation per estimate; unverified aggregator "
+            "claims left out). Grey band: growth ranges reported by the LSE Outsourcing Unit "
+            "(2009) and Oshri, Kotlarsky & Willcocks (2008); dashed line: your own rate."
+        ),
+        caption=(
+            "Points are estimates coloured by originator; vertical lines are reported ranges. "
+            "Where several originators report the same year, the gap between them is "
+            "disagreement about what the market is, not only how big it is."
+        ),
+    )
+
+
+def captive_exhibit(
+    title: str = "Captive, build-operate-transfer, third party or hybrid?",
+) -> Exhibit:
+    """Model 7: present value of each option's cost; sliders for wage inflation, set-up, sale."""
+    inflation, setups, sells = [0.04, 0.08, 0.12, 0.16], [0.2, 0.4, 0.8], [0, 3, 5, 7]
+
+    def ranking(**kw) -> pd.DataFrame:
+        return models.captive_ranking(models.captive_economics(**kw))
+
+    frame = grid_frame(
+        ranking,
+        {"offshore_wage_inflation": inflation, "captive_setup": setups, "sell_year": sells},
+    )
+    frame = frame.assign(
+        infl=(frame["offshore_wage_inflation"] * 100).round().astype(int),
+        setup=(frame["captive_setup"] * 100).round().astype(int),
+        pv_cost=frame["pv_cost"].round(1),
+        saving=frame["saving_vs_onshore_pct"].round(1),
+    )[["option", "pv_cost", "saving", "infl", "setup", "sell_year"]]
+    infl = alt.param(
+        name="infl",
+        value=8,
+        bind=alt.binding_select(options=_pct(inflation), name="Offshore wage inflation, % a year "),
+    )
+    setup = alt.param(
+        name="setup",
+        value=40,
+        bind=alt.binding_select(options=_pct(setups), name="Captive set-up, % of a year's cost "),
+    )
+    sell = alt.param(
+        name="sell",
+        value=5,
+        bind=alt.binding_select(
+            options=sells, labels=["never", "3", "5", "7"], name="Sell the captive in year "
+        ),
+    )
+    chart = (
+        alt.Chart(frame)
+        .transform_filter(
+            (alt.datum.infl == infl) & (alt.datum.setup == setup) & (alt.datum.sell_year == sell)
+        )
+        .mark_bar()
+        .encode(
+            x=alt.X(
+                "pv_cost:Q", title="Present value of cost over 10 years (onshore = 100 a year)"
+            ),
+            y=alt.Y("option:N", sort="x", title=None),
+            color=alt.Color("option:N", legend=None),
+            tooltip=["option", "pv_cost", alt.Tooltip("saving:Q", title="% below onshore")],
+        )
+        .add_params(infl, setup, sell)
+        .properties(width=480, height=220)
+    )
+    return Exhibit(
+        chart,
+        title=title,
+        source=(
+            "Course model globalsourcing.models.captive_economics. Sale price about 1.9 times "
+            "revenue, from the GECIS (2004) and Citigroup-TCS (2008) sales as reported in the "
+            "press; other costs are illustrative."
+        ),
+        caption="Shortest bar is cheapest. Fast offshore wage inflation narrows every offshore lead.",
+    )
+
+
+def sustainability_exhibit(
+    decisions: pd.DataFrame | None = None,
+    title: str = "Renewal probability, fitted on synthetic sourcing decisions",
+) -> Exhibit:
+    """Model 8: fitted renewal probability against satisfaction, by value sharing."""
+    from globalsourcing.data import load
+
+    decisions = load("sourcing_decisions") if decisions is None else decisions
+    fitted = models.fit_renewal_model(decisions)
+    switching = [-1.0, -0.5, 0.0, 0.5, 1.0, 1.5, 2.0]
+
+    def curve(switching_costs: float, value_sharing: float) -> pd.DataFrame:
+        return models.renewal_curve(
+            fitted, switching_costs=switching_costs, value_sharing=value_sharing, points=17
+        )
+
+    frame = grid_frame(curve, {"switching_costs": switching, "value_sharing": [0.0, 1.0]})
+    frame = frame.assign(
+        sw=(frame["switching_costs"] * 10).round().astype(int),
+        sharing=np.where(
+            frame["value_sharing"] > 0, "gain-sharing or partnership", "other contracts"
+        ),
+        probability=frame["probability"].round(4),
+        satisfaction=frame["driver_value"].round(2),
+    )[["satisfaction", "probability", "sharing", "sw"]]
+    sw = _slider("sw", 5, -10, 20, 5, "Switching costs: log10 of deal size in $m, x10 ")
+    chart = (
+        alt.Chart(frame)
+        .transform_filter(alt.datum.sw == sw)
+        .mark_line()
+        .encode(
+            x=alt.X("satisfaction:Q", title="Client satisfaction (1-5)"),
+            y=alt.Y(
+                "probability:Q",
+                scale=alt.Scale(domain=[0, 1]),
+                title="Renewal probability",
+                axis=alt.Axis(format="%"),
+            ),
+            color=alt.Color("sharing:N", title="Contract"),
+            tooltip=["satisfaction", alt.Tooltip("probability:Q", format=".0%"), "sharing"],
+        )
+        .add_params(sw)
+        .properties(width=480, height=280)
+    )
+    return Exhibit(
+        chart,
+        title=title,
+        source=(
+            f"SYNTHETIC data: the course's sourcing_decisions dataset ({fitted.n} outsourced "
+            "deals, invented numbers following published directions); logistic regression "
+            "globalsourcing.models.fit_renewal_model."
+        ),
+        caption=(
+            "The curves show what the synthetic generator built in, not how real deals behave: "
+            "satisfaction drives renewal there, while contract type and deal size were given "
+            "almost no effect, so the two lines nearly coincide and the slider moves them little. "
+            "Slider value 5 means a deal of about $3m a year (10^0.5)."
+        ),
+    )
+
+
+#: Name used by the relationship-sustainability chapter.
+relationship_sustainability = sustainability_exhibit
+
+#: Every model's exhibit builder, in the order of the models gallery.
+EXHIBITS = {
+    "tco": tco_exhibit,
+    "location_index": location_index_exhibit,
+    "decision_matrix": decision_matrix_exhibit,
+    "contracts": contracts_exhibit,
+    "knowledge": knowledge_exhibit,
+    "market": market_exhibit,
+    "captive": captive_exhibit,
+    "sustainability": sustainability_exhibit,
+}

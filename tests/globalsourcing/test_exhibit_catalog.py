@@ -1,0 +1,64 @@
+"""The eight model exhibits build, stay small, name a source and carry working sliders."""
+
+import json
+
+import pytest
+
+from globalsourcing.exhibits import Exhibit, catalog
+
+#: The authoring guide's target for data embedded in one exhibit.
+TARGET_BYTES = 200_000
+
+
+@pytest.fixture(scope="module", params=list(catalog.EXHIBITS))
+def built(request):
+    return request.param, catalog.EXHIBITS[request.param]()
+
+
+def _params(spec: dict) -> list[dict]:
+    found = list(spec.get("params", []))
+    for key in ("layer", "vconcat", "hconcat"):
+        for sub in spec.get(key, []):
+            found += _params(sub)
+    return found
+
+
+def test_exhibit_compiles_small_with_a_source(built):
+    name, exhibit = built
+    assert isinstance(exhibit, Exhibit)
+    assert exhibit.source.strip()
+    assert len(exhibit.spec_json().encode()) < TARGET_BYTES, name
+    assert json.loads(exhibit.spec_json().replace("<\\/", "</"))["$schema"].startswith(
+        "https://vega.github.io/schema/vega/"
+    )
+
+
+def test_exhibit_has_a_bound_input(built):
+    name, exhibit = built
+    bound = [p for p in _params(exhibit.vega_lite) if "bind" in p]
+    assert bound, f"{name} has no slider or dropdown"
+
+
+def test_synthetic_exhibit_says_so():
+    exhibit = catalog.sustainability_exhibit()
+    assert "synthetic" in (exhibit.title + exhibit.source).lower()
+
+
+def test_default_slider_setting_selects_rows_of_the_grid():
+    # The TCO exhibit's defaults (fee 60, overrun 0, transition 15) must match grid rows,
+    # otherwise the page opens on an empty chart.
+    spec = catalog.tco_exhibit().vega_lite
+    values = {p["name"]: p["value"] for p in _params(spec)}
+    rows = spec["datasets"][spec["data"]["name"]]
+    hits = [
+        r
+        for r in rows
+        if r["fee"] == values["fee"]
+        and r["overrun"] == values["overrun"]
+        and r["transition"] == values["transition"]
+    ]
+    assert len(hits) == 21  # three options x seven years
+
+
+def test_titles_can_be_renumbered_by_a_chapter():
+    assert catalog.captive_exhibit(title="Exhibit 9.9 Captives").title == "Exhibit 9.9 Captives"
