@@ -9,7 +9,7 @@ from .captive import captive_economics, captive_ranking
 from .contracts import contract_summary, simulate_contracts
 from .decision_matrix import DEFAULT_PORTFOLIO, decision_matrix, portfolio_mix
 from .knowledge import knowledge_retention, retention_summary
-from .location import compare_with_gsli, latest_available, location_index
+from .location import compare_with_gsli, gsli_weights, latest_available, location_index
 from .market import cagr, estimate_spread, implied_growth, market_table, project_market
 from .sustainability import (
     RenewalModel,
@@ -31,6 +31,7 @@ __all__ = [
     "decision_matrix",
     "estimate_spread",
     "fit_renewal_model",
+    "gsli_weights",
     "implied_growth",
     "knowledge_retention",
     "latest_available",

@@ -46,6 +46,37 @@ PILLAR_LABELS = {
 }
 DEFAULT_WEIGHTS = {"financial": 0.4, "people": 0.3, "business": 0.3}
 
+#: Pillar names in the ``gsli_pillars`` dataset.
+GSLI_PILLAR_NAMES = {
+    "financial_attractiveness": "financial",
+    "people_skills_and_availability": "people",
+    "business_environment": "business",
+}
+
+
+def gsli_weights(gsli_pillars: pd.DataFrame | None = None) -> dict[str, float]:
+    """Kearney's published pillar weights from ``gsli_pillars``, as shares adding up to 1.
+
+    Pillars without a published weight (digital resonance, added in 2019) are ignored.
+    """
+    if gsli_pillars is None:
+        from globalsourcing.data import load
+
+        gsli_pillars = load("gsli_pillars")
+    has_columns(gsli_pillars, ["pillar", "weight_pct"], "The GSLI pillars")
+    rows = gsli_pillars[gsli_pillars["pillar"].isin(list(GSLI_PILLAR_NAMES))].dropna(
+        subset=["weight_pct"]
+    )
+    if rows.empty:
+        raise ValueError("The GSLI pillars table has no weights for the three classic pillars.")
+    weights = {
+        GSLI_PILLAR_NAMES[p]: float(w)
+        for p, w in zip(rows["pillar"], rows["weight_pct"], strict=True)
+    }
+    total = sum(weights.values())
+    return {p: weights.get(p, 0.0) / total for p in PILLARS}
+
+
 #: WDI indicators a pillar may use: (lower is better, log-transform, label).
 INDICATORS: dict[str, tuple[bool, bool, str]] = {
     "gdp_per_capita_usd": (True, True, "GDP per capita, US$ (wage-cost proxy)"),

@@ -1,7 +1,13 @@
 import pandas as pd
 import pytest
 
-from globalsourcing.models.location import compare_with_gsli, latest_available, location_index
+from globalsourcing.models.location import (
+    DEFAULT_WEIGHTS,
+    compare_with_gsli,
+    gsli_weights,
+    latest_available,
+    location_index,
+)
 
 IND = {
     "financial": ("gdp_per_capita_usd",),
@@ -142,3 +148,21 @@ def test_comparison_with_published_ranks_reports_rank_correlation():
     assert compared.attrs["spearman"] == pytest.approx(1.0)
     with pytest.raises(ValueError, match="No published GSLI ranks for edition 1999"):
         compare_with_gsli(index, published, edition=1999)
+
+
+def test_default_weights_are_the_published_gsli_weights():
+    from globalsourcing.data import load
+
+    assert gsli_weights(load("gsli_pillars")) == pytest.approx(DEFAULT_WEIGHTS)
+
+
+def test_real_panel_ranks_published_leaders_high_and_names_dropped_economies():
+    from globalsourcing.data import load
+
+    result = location_index(load("wdi_panel"))
+    ranks = result.set_index("country_code")["rank"]
+    assert ranks["IND"] <= 10 and ranks["CHN"] <= 10
+    # No World Bank ICT-export figures for Viet Nam: the default indicators must drop it.
+    assert "VNM" in result.attrs["dropped"]
+    compared = compare_with_gsli(result, load("gsli_ranks"), edition=2016)
+    assert compared.attrs["spearman"] > 0
