@@ -115,13 +115,14 @@ def latest_available(
     return values, years_used
 
 
-def _scale(values: pd.Series, lower_is_better: bool, log: bool) -> pd.Series:
-    low, high = values.quantile([0.05, 0.95])
-    clipped = values.clip(low, high)
+def _scale(values: np.ndarray, lower_is_better: bool, log: bool) -> np.ndarray:
+    """Winsorise at the 5th/95th percentile, optionally log, min-max to 0-1, flip if needed."""
+    low, high = np.quantile(values, [0.05, 0.95])
+    clipped = np.clip(values, low, high)
     if log:
-        clipped = np.log10(clipped.clip(lower=1e-9))
+        clipped = np.log10(np.clip(clipped, 1e-9, None))
     span = clipped.max() - clipped.min()
-    scaled = (clipped - clipped.min()) / span if span > 0 else clipped * 0 + 0.5
+    scaled = (clipped - clipped.min()) / span if span > 0 else np.full_like(clipped, 0.5)
     return 1 - scaled if lower_is_better else scaled
 
 
@@ -173,7 +174,19 @@ def location_index(
     columns = sorted({name for names in chosen.values() for name in names})
     has_columns(panel, [*PANEL_COLUMNS, *columns], "The WDI panel")
 
-    economies = panel[~panel["is_aggregate"].astype(bool)]
+    # Work on the needed columns only, without the dataset's metadata, which pandas would
+    # otherwise copy at every step (it dominated the run time).
+    keep = ~panel["is_aggregate"].astype(bool).to_numpy()
+    economies = pd.DataFrame(
+        {
+            "country_code": panel["country_code"].to_numpy(dtype=object)[keep],
+            "year": panel["year"].to_numpy()[keep],
+            **{
+                c: panel[c].to_numpy(dtype=float)[keep]
+                for c in dict.fromkeys([*columns, "population"])
+            },
+        }
+    )
     values, years_used = latest_available(economies, [*columns, "population"], year, lookback)
     values = values[values["population"] >= min_population]
     complete = values[columns].notna().all(axis=1)
@@ -185,17 +198,29 @@ def location_index(
             "widen the lookback, lower min_population or choose other indicators."
         )
 
-    scaled = pd.DataFrame(
-        {name: _scale(values[name], *INDICATORS[name][:2]) for name in columns}, index=values.index
-    )
-    names = economies.drop_duplicates("country_code", keep="last").set_index("country_code")
-    result = pd.DataFrame({"country_code": values.index})
-    result["country_name"] = names.loc[values.index, "country_name"].to_numpy()
-    for pillar in PILLARS:
-        points = scaled[list(chosen[pillar])].mean(axis=1) if chosen[pillar] else 0.0
-        result[pillar] = np.asarray(points * weights[pillar] * 10, dtype=float) * np.ones(
-            len(result)
+    scaled = {
+        name: _scale(values[name].to_numpy(dtype=float), *INDICATORS[name][:2]) for name in columns
+    }
+    last_name = panel[["country_code", "country_name"]].drop_duplicates("country_code", keep="last")
+    names = dict(
+        zip(
+            last_name["country_code"].to_numpy(dtype=object),
+            last_name["country_name"].to_numpy(dtype=object),
+            strict=True,
         )
+    )
+    result = pd.DataFrame(
+        {
+            "country_code": values.index.to_numpy(),
+            "country_name": [names[c] for c in values.index],
+        }
+    )
+    for pillar in PILLARS:
+        if chosen[pillar]:
+            points = np.mean([scaled[name] for name in chosen[pillar]], axis=0)
+        else:
+            points = np.zeros(len(result))
+        result[pillar] = points * weights[pillar] * 10
     result["score"] = result[list(PILLARS)].sum(axis=1)
     result["rank"] = result["score"].rank(ascending=False, method="min").astype(int)
     result["oldest_year_used"] = (
