@@ -97,7 +97,7 @@ def _grade_notebook(task: Task, name: str, spec) -> dict[str, Any]:
         proc.close()
     if proc.dead_reason and proc.dead_reason != "finished":
         warnings.append(f"the student process stopped early: {proc.dead_reason}")
-    for index in run["timed_out_cells"]:
+    for _index in run["timed_out_cells"]:
         warnings.append(
             f"a cell ran longer than {task.limits.cell_timeout:.0f} s and was interrupted"
         )

@@ -13,6 +13,7 @@ rlimits and a private working folder only (see docs/grading.md).
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import os
 import resource
@@ -95,29 +96,14 @@ def confine(limits: Limits, keep_fds: set[int]) -> tuple[list[str], list[str]]:
         if namespaces:
             try:
                 _mount(libc, None, "/", None, MS_REC | MS_PRIVATE, None)
-                for path in limits.hide:
-                    if os.path.isdir(path):
-                        _mount(
-                            libc,
-                            "tmpfs",
-                            path,
-                            "tmpfs",
-                            MS_RDONLY | MS_NOSUID | MS_NODEV,
-                            "size=4k,mode=0",
-                        )
-                    elif os.path.exists(path):
-                        _mount(libc, os.devnull, path, None, MS_BIND, None)
-                size = f"size={limits.disk_mb}m,mode=1777"
-                for path in ("/tmp", "/var/tmp", "/dev/shm"):
-                    if os.path.isdir(path):
-                        _mount(libc, "tmpfs", path, "tmpfs", MS_NOSUID | MS_NODEV, size)
-                applied.append(
-                    f"course, gradebook and hidden tests invisible ({len(limits.hide)} paths)"
-                )
-                applied.append(f"private /tmp capped at {limits.disk_mb} MB")
             except OSError as exc:
                 missing.append(f"filesystem hiding ({exc.strerror})")
                 namespaces = False
+        if namespaces:
+            # Past this point a failure would leave the hiding half done: refuse to run.
+            _hide_paths(libc, limits)
+            applied.append(f"course, gradebook and hidden tests invisible ({len(limits.hide)} paths)")
+            applied.append(f"private /tmp capped at {limits.disk_mb} MB")
     else:
         missing.append("network isolation (not Linux)")
         missing.append("filesystem hiding (not Linux)")
@@ -154,6 +140,60 @@ def confine(limits: Limits, keep_fds: set[int]) -> tuple[list[str], list[str]]:
     return applied, missing
 
 
+MS_REMOUNT, MNT_DETACH = 32, 2
+
+
+def _under(path: str, parent: str) -> bool:
+    return path != parent and path.startswith(parent.rstrip("/") + "/")
+
+
+def _hide_paths(libc, limits: Limits) -> None:
+    """Cover private paths with empty read-only tmpfs; keep the Python install visible.
+
+    The grader's home folder is hidden too (it often holds the Python install, as with
+    pyenv under /root): any interpreter or site-packages folder under a hidden path is
+    bind-mounted back (read-only for the sandbox by file permissions), so imports work.
+    """
+    home = os.path.expanduser("~")
+    fresh = ("/tmp", "/var/tmp", "/dev/shm")  # replaced by empty tmpfs below anyway
+    hide = [
+        p
+        for p in dict.fromkeys([*limits.hide, home])
+        if p not in ("/", "")
+        and os.path.exists(p)
+        and not any(p == f or _under(p, f) for f in fresh)
+    ]
+    keep = [sys.base_prefix, sys.prefix, sys.exec_prefix, *sys.path]
+    keep = [p for p in dict.fromkeys(os.path.realpath(k) for k in keep if k) if os.path.isdir(p)]
+    size = f"size={limits.disk_mb}m,mode=1777"
+    _mount(libc, "tmpfs", "/tmp", "tmpfs", MS_NOSUID | MS_NODEV, size)
+    staged = []
+    for i, path in enumerate(keep):
+        inside_other = any(_under(path, other) for other in keep)
+        if any(_under(path, h) for h in hide) and not inside_other:
+            stage = f"/tmp/.keep{i}"
+            os.mkdir(stage)
+            _mount(libc, path, stage, None, MS_BIND | MS_REC, None)
+            staged.append((stage, path))
+    for path in hide:
+        if os.path.isdir(path):
+            _mount(libc, "tmpfs", path, "tmpfs", MS_NOSUID | MS_NODEV, "size=64k,mode=0711")
+        else:
+            _mount(libc, os.devnull, path, None, MS_BIND, None)
+    for stage, path in staged:
+        os.makedirs(path, mode=0o711, exist_ok=True)
+        _mount(libc, stage, path, None, MS_BIND | MS_REC, None)
+        libc.umount2(stage.encode(), MNT_DETACH)
+        os.rmdir(stage)
+    for path in hide:
+        if os.path.isdir(path):
+            flags = MS_REMOUNT | MS_RDONLY | MS_NOSUID | MS_NODEV
+            _mount(libc, None, path, None, flags, None)
+    for path in ("/var/tmp", "/dev/shm"):
+        if os.path.isdir(path):
+            _mount(libc, "tmpfs", path, "tmpfs", MS_NOSUID | MS_NODEV, size)
+
+
 def _close_other_fds(keep: set[int]) -> None:
     try:
         fds = [int(n) for n in os.listdir("/proc/self/fd")]
@@ -161,10 +201,8 @@ def _close_other_fds(keep: set[int]) -> None:
         fds = list(range(3, 256))
     for fd in fds:
         if fd > 2 and fd not in keep:
-            try:
+            with contextlib.suppress(OSError):
                 os.close(fd)
-            except OSError:
-                pass
 
 
 def _make_workdir(fresh_tmp: bool) -> str:

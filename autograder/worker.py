@@ -8,6 +8,7 @@ sources or the gradebook, so neither can leak into a student process's memory.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import multiprocessing
 import os
@@ -166,18 +167,14 @@ class StudentProcess:
         if self.dead_reason is None:
             self.dead_reason = reason
         if self.proc.is_alive():
-            try:
+            with contextlib.suppress(ProcessLookupError):
                 os.kill(self.proc.pid, signal.SIGKILL)
-            except ProcessLookupError:
-                pass
         self.proc.join(5)
 
     def close(self) -> None:
         if self.proc.is_alive():
-            try:
+            with contextlib.suppress(OSError, ValueError):
                 self.conn.send_bytes(b'{"op": "exit"}')
-            except (OSError, ValueError):
-                pass
         self.kill(self.dead_reason or "finished")
         self.conn.close()
         self.proc.close()
