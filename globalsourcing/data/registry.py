@@ -21,7 +21,11 @@ KINDS = ("external", "curated", "synthetic")
 
 def datasets_root() -> Path:
     """Return the folder holding ``registry.yaml`` (wheel layout first, then a clone)."""
-    package_dir = Path(__file__).resolve().parent.parent
+    return find_datasets_root(Path(__file__).resolve().parent.parent)
+
+
+def find_datasets_root(package_dir: Path) -> Path:
+    """``<package>/_datasets`` in an installed wheel, ``<package>/../datasets`` in a clone."""
     for candidate in (package_dir / "_datasets", package_dir.parent / "datasets"):
         if (candidate / REGISTRY_FILE).is_file():
             return candidate
