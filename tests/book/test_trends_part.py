@@ -1,0 +1,287 @@
+"""Part II (the thirteen trends and whether they came true): what a reader would notice.
+
+A chapter is read the way the build reads it: front matter, fenced directives and code cells are
+not prose, ``##`` headings are the page's sections and ``###`` headings its trends, quizzes are
+parsed by the same code as the ``quiz`` directive, and every exhibit cell is executed to check
+that it yields an exhibit that names its source and fits in a page.
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+from pathlib import Path
+
+import pytest
+
+from globalsourcing.data import load
+from globalsourcing.exhibits import Exhibit
+from globalsourcing.quiz.bank import quizzes_in
+
+ROOT = Path(__file__).resolve().parents[2]
+PART = ROOT / "book" / "trends"
+BIB_DIR = ROOT / "book" / "bib"
+
+OVERVIEW = "00-overview.md"
+SCORECARD = "09-scorecard.md"
+# Which chapter treats which trends (a chapter may hold several).
+TREND_CHAPTERS = {
+    "01-market-size-and-growth.md": ["T1", "T2", "T3"],
+    "02-supplier-geography.md": ["T4", "T5", "T6"],
+    "03-asp-insourcing-nearshoring.md": ["T7", "T8", "T9"],
+    "04-rural-kpo-freelance-captives.md": ["T10", "T11", "T12", "T13"],
+}
+CHAPTERS = [OVERVIEW, *TREND_CHAPTERS, SCORECARD]
+ALL_TRENDS = [f"T{n}" for n in range(1, 14)]
+# The seven sourcing models named in the 2008 abstract, and the trend that treats each.
+SOURCING_MODELS = {
+    "T7": "application service provision",
+    "T8": "insourcing",
+    "T9": "nearshoring",
+    "T10": "rural sourcing",
+    "T11": "knowledge process outsourcing",
+    "T12": "freelance outsourcing",
+    "T13": "captive centres",
+}
+VERDICTS = {"came true", "partly", "not", "too early to say"}
+
+REQUIRED_ORDER = [
+    "Learning objectives",
+    "Evidence",
+    "Check your understanding",
+    "Discussion questions",
+    "Key terms",
+    "Further reading",
+    "References",
+]
+
+FENCE = re.compile(r"^(`{3,})\{?([\w-]*)\}?[^\n]*\n(.*?)^\1\s*$", re.S | re.M)
+ROLE = re.compile(r"\{[\w:-]+\}`[^`]*`")
+WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’.-]*")
+CITE = re.compile(r"\{footcite:[tp]\}`([^`]+)`")
+BIB_KEY = re.compile(r"^@\w+\{([^,\s]+),", re.M)
+TREND_HEADING = re.compile(r"^### (T\d+)\b(.*)$", re.M)
+VERDICT_LINE = re.compile(r"^- \*\*(T\d+), ([a-z ]+)\.\*\*", re.M)
+
+
+def _text(name: str) -> str:
+    return (PART / name).read_text(encoding="utf-8")
+
+
+def _body(text: str) -> str:
+    if text.startswith("---\n"):
+        text = text[text.index("\n---\n", 4) + 5 :]
+    return text
+
+
+def _prose(text: str) -> str:
+    return FENCE.sub("", _body(text))
+
+
+def prose_words(text: str) -> int:
+    """Words a reader reads: no code, quiz YAML, citation keys, headings or table rules."""
+    lines = []
+    for line in ROLE.sub("", _prose(text)).splitlines():
+        stripped = line.strip()
+        if stripped.startswith("#") or re.fullmatch(r"\|?[\s:|-]+\|?", stripped or "x"):
+            continue
+        lines.append(line)
+    return len(WORD.findall("\n".join(lines)))
+
+
+def headings(text: str) -> list[str]:
+    return [m.group(1).strip() for m in re.finditer(r"^## (.+)$", _prose(text), re.M)]
+
+
+def exhibit_cells(text: str) -> list[str]:
+    return [
+        m.group(3)
+        for m in FENCE.finditer(_body(text))
+        if m.group(2) == "code-cell" and re.search(r"^:tags:.*remove-input", m.group(3), re.M)
+    ]
+
+
+def run_cell(source: str, namespace: dict):
+    """Execute a cell as Jupyter does and return the value of its last expression."""
+    code = "\n".join(line for line in source.splitlines() if not line.startswith(":tags:"))
+    tree = ast.parse(code)
+    last = tree.body.pop() if tree.body and isinstance(tree.body[-1], ast.Expr) else None
+    exec(compile(tree, "<cell>", "exec"), namespace)
+    if last is None:
+        return None
+    return eval(compile(ast.Expression(last.value), "<cell>", "eval"), namespace)
+
+
+def scorecard_rows() -> list[list[str]]:
+    """The scorecard's markdown table, one list of cell texts per trend row."""
+    lines = _prose(_text(SCORECARD)).splitlines()
+    rows = [line for line in lines if re.match(r"\| T\d+ ", line)]
+    return [[c.strip() for c in row.strip().strip("|").split("|")] for row in rows]
+
+
+def scorecard_header() -> list[str]:
+    line = next(ln for ln in _prose(_text(SCORECARD)).splitlines() if ln.startswith("| Trend"))
+    return [c.strip() for c in line.strip().strip("|").split("|")]
+
+
+def bib_keys() -> dict[str, list[str]]:
+    return {
+        path.name: BIB_KEY.findall(path.read_text(encoding="utf-8"))
+        for path in sorted(BIB_DIR.glob("*.bib"))
+    }
+
+
+def test_part_reads_overview_first_and_scorecard_last():
+    names = sorted(p.name for p in PART.glob("*.md"))
+    assert names == CHAPTERS, f"chapter files or their order changed: {names}"
+
+
+def test_every_trend_has_exactly_one_heading_in_its_chapter():
+    seen: dict[str, str] = {}
+    for name, trends in TREND_CHAPTERS.items():
+        found = [m.group(1) for m in TREND_HEADING.finditer(_prose(_text(name)))]
+        assert found == trends, f"{name}: trend headings {found}, expected {trends}"
+        for trend in found:
+            assert trend not in seen, f"{trend} is treated in both {seen[trend]} and {name}"
+            seen[trend] = name
+    assert sorted(seen, key=lambda t: int(t[1:])) == ALL_TRENDS
+
+
+def test_each_sourcing_model_is_named_in_its_trend_heading_and_in_the_overview():
+    overview = _prose(_text(OVERVIEW)).lower()
+    titles = {
+        m.group(1): m.group(2).lower()
+        for name in TREND_CHAPTERS
+        for m in TREND_HEADING.finditer(_prose(_text(name)))
+    }
+    for trend, model in SOURCING_MODELS.items():
+        assert model in overview, f"the overview does not name {model!r}"
+        assert model.split()[0] in titles[trend], f"{trend} heading does not name {model!r}"
+
+
+def test_overview_says_once_that_the_trend_list_is_reconstructed():
+    prose = _prose(_text(OVERVIEW))
+    assert "reconstruction, not a quotation" in prose
+    assert re.search(r"six-plus-seven split is an inference", prose)
+
+
+def test_scorecard_has_a_row_per_trend_with_an_allowed_verdict_and_a_citation():
+    header = scorecard_header()
+    verdict_col, evidence_col = header.index("Verdict"), header.index("Evidence")
+    rows = scorecard_rows()
+    assert [row[0].split()[0] for row in rows] == ALL_TRENDS
+    for row in rows:
+        assert row[verdict_col] in VERDICTS, f"{row[0]}: verdict {row[verdict_col]!r}"
+        assert CITE.search(row[evidence_col]), f"{row[0]}: the verdict cites no evidence"
+
+
+def test_scorecard_exhibit_shows_the_same_verdicts_as_the_table():
+    cell = next(c for c in exhibit_cells(_text(SCORECARD)) if "SCORECARD = [" in c)
+    tree = ast.parse("\n".join(ln for ln in cell.splitlines() if not ln.startswith(":tags:")))
+    assignment = next(
+        node
+        for node in tree.body
+        if isinstance(node, ast.Assign) and getattr(node.targets[0], "id", "") == "SCORECARD"
+    )
+    charted = {entry[0]: entry[3] for entry in ast.literal_eval(assignment.value)}
+    verdict_col = scorecard_header().index("Verdict")
+    tabled = {row[0].split()[0]: row[verdict_col] for row in scorecard_rows()}
+    assert charted == tabled
+
+
+def test_chapter_verdicts_agree_with_the_scorecard():
+    verdict_col = scorecard_header().index("Verdict")
+    tabled = {row[0].split()[0]: row[verdict_col] for row in scorecard_rows()}
+    stated = {}
+    for name in TREND_CHAPTERS:
+        for trend, verdict in VERDICT_LINE.findall(_prose(_text(name))):
+            stated[trend] = verdict
+    assert stated == tabled
+
+
+@pytest.mark.parametrize("name", CHAPTERS)
+def test_chapter_has_required_sections_in_order(name):
+    found = headings(_text(name))
+    positions = []
+    for section in REQUIRED_ORDER:
+        matches = [i for i, h in enumerate(found) if h.startswith(section)]
+        assert matches, f"{name}: missing section '## {section}'"
+        positions.append(matches[0])
+    assert positions == sorted(positions), f"{name}: sections out of order: {found}"
+    assert _body(_text(name)).rstrip().endswith("```{footbibliography}\n```"), (
+        f"{name}: the chapter must end with the footbibliography directive"
+    )
+
+
+@pytest.mark.parametrize("name", CHAPTERS)
+def test_chapter_length_is_within_the_course_range(name):
+    words = prose_words(_text(name))
+    assert 1200 <= words <= 3000, f"{name}: {words} words of prose (1,200-3,000 expected)"
+
+
+@pytest.mark.parametrize("name", CHAPTERS)
+def test_chapter_quiz_has_four_questions_with_feedback_for_every_answer(name):
+    quizzes = quizzes_in(PART / name)
+    assert len(quizzes) == 1, f"{name}: expected one quiz, found {len(quizzes)}"
+    quiz = quizzes[0]
+    assert quiz.id.startswith("trend-"), f"{name}: quiz id {quiz.id!r} lacks 'trend-'"
+    assert len(quiz.questions) >= 4, f"{name}: only {len(quiz.questions)} questions"
+    for question in quiz.questions:
+        where = f"{name}/{question.id}"
+        if question.type == "numeric":
+            assert question.feedback_correct.strip() and question.feedback_incorrect.strip(), where
+            continue
+        assert len(question.options) >= 3, f"{where}: fewer than three options"
+        assert any(o.correct for o in question.options), f"{where}: no right answer"
+        for option in question.options:
+            assert option.feedback.strip(), f"{where}: option {option.text!r} has no feedback"
+
+
+def test_quiz_ids_are_unique_across_the_part():
+    ids = [quizzes_in(PART / name)[0].id for name in CHAPTERS]
+    assert len(ids) == len(set(ids))
+
+
+def test_every_citation_resolves_and_trend_keys_are_new():
+    keys = bib_keys()
+    known = {key for file_keys in keys.values() for key in file_keys}
+    for name in CHAPTERS:
+        cited = {k.strip() for group in CITE.findall(_text(name)) for k in group.split(",")}
+        assert cited, f"{name}: cites nothing"
+        missing = cited - known
+        assert not missing, f"{name}: cites keys not in book/bib: {sorted(missing)}"
+    own = keys["trends.bib"]
+    others = {k for file, file_keys in keys.items() if file != "trends.bib" for k in file_keys}
+    assert len(own) == len(set(own)), "trends.bib repeats a key"
+    assert not set(own) & others, f"trends.bib reuses keys: {sorted(set(own) & others)}"
+
+
+def test_world_growth_quoted_in_the_overview_quiz_matches_the_world_bank_series():
+    panel = load("wdi_panel")
+    world = panel[panel["country_code"] == "WLD"].set_index("year")["ict_service_exports_usd"]
+    cagr = 100 * ((world[2024] / world[2008]) ** (1 / 16) - 1)
+    question = quizzes_in(PART / OVERVIEW)[0].question("q4")
+    assert question.is_correct(round(cagr, 2)), f"quiz answer {question.answer} vs data {cagr:.2f}"
+
+
+def test_india_share_change_quoted_in_the_geography_quiz_matches_the_data():
+    panel = load("wdi_panel")
+    ict = panel.pivot_table(index="year", columns="country_code", values="ict_service_exports_usd")
+    share = 100 * ict["IND"] / ict["WLD"]
+    question = quizzes_in(PART / "02-supplier-geography.md")[0].question("q5")
+    assert question.is_correct(round(share[2008] - share[2024], 2))
+
+
+@pytest.mark.parametrize("name", CHAPTERS)
+def test_chapter_exhibits_run_and_name_their_source(name, monkeypatch):
+    monkeypatch.chdir(PART)
+    cells = exhibit_cells(_text(name))
+    assert cells, f"{name}: no exhibit cell tagged remove-input"
+    namespace: dict = {}
+    exhibits = [run_cell(cell, namespace) for cell in cells]
+    exhibits = [e for e in exhibits if isinstance(e, Exhibit)]
+    assert exhibits, f"{name}: no cell ends with an Exhibit"
+    for exhibit in exhibits:
+        assert exhibit.source.strip(), f"{name}: {exhibit.title} names no source"
+        size = len(exhibit.spec_json().encode())  # also compiles the chart to Vega
+        assert size < 200_000, f"{name}: {exhibit.title} embeds {size / 1000:.0f} KB"
