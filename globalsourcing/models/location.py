@@ -106,13 +106,27 @@ def latest_available(
     Returns ``(values, years_used)``, both indexed by ``country_code``; a country with no
     value in the window has NaN in both.
     """
-    window = panel[(panel["year"] <= year) & (panel["year"] >= year - lookback)]
-    window = window.sort_values("year")
-    values = window.groupby("country_code")[columns].last()
-    stamped = window[columns].notna().mul(window["year"], axis=0).where(window[columns].notna())
-    stamped["country_code"] = window["country_code"]
-    years_used = stamped.groupby("country_code")[columns].max()
-    return values, years_used
+    years = panel["year"].to_numpy()
+    inside = (years <= year) & (years >= year - lookback)
+    codes, countries = pd.factorize(panel["country_code"].to_numpy(dtype=object)[inside])
+    years = years[inside]
+    values = np.full((len(countries), len(columns)), np.nan)
+    used = np.full((len(countries), len(columns)), np.nan)
+    for j, column in enumerate(columns):
+        data = panel[column].to_numpy(dtype=float)[inside]
+        rows = np.flatnonzero(~np.isnan(data))
+        # Latest year per country: the largest year among its non-missing rows.
+        latest = np.full(len(countries), -1, dtype=np.int64)
+        np.maximum.at(latest, codes[rows], years[rows])
+        has = latest >= 0
+        pick = rows[years[rows] == latest[codes[rows]]]
+        values[codes[pick], j] = data[pick]
+        used[has, j] = latest[has]
+    index = pd.Index(countries, name="country_code")
+    return (
+        pd.DataFrame(values, index=index, columns=columns),
+        pd.DataFrame(used, index=index, columns=columns),
+    )
 
 
 def _scale(values: np.ndarray, lower_is_better: bool, log: bool) -> np.ndarray:
