@@ -166,12 +166,19 @@ def expect_columns(frame: pd.DataFrame, required: Iterable[str], name: str) -> N
 
 
 def expect_row_count(
-    frame: pd.DataFrame, expected: int, name: str, hints: Mapping[int, str] | None = None
+    frame: pd.DataFrame,
+    expected: int,
+    name: str,
+    hints: Mapping[int, str] | None = None,
+    *,
+    more: str = "",
+    fewer: str = "",
 ) -> None:
+    """Fail unless ``frame`` has ``expected`` rows; advice for exact counts, then for more/fewer."""
     rows = len(frame)
     if rows == expected:
         return
-    advice = (hints or {}).get(rows, "")
+    advice = (hints or {}).get(rows) or (more if rows > expected else fewer)
     fail(f"`{name}` has {rows} rows; it should have {expected}. {advice}".rstrip())
 
 

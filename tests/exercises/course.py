@@ -94,8 +94,17 @@ class Course:
                 parts = []
                 for out in cell.get("outputs", []):
                     parts += [out.get("text", ""), out.get("ename", ""), out.get("evalue", "")]
-                    parts += out.get("traceback", [])
                 return "\n".join(parts)
+
+    def traceback_of(self, assignment: str, student: str, grade_id: str) -> str:
+        path = self.root / "autograded" / student / assignment / f"{assignment}.ipynb"
+        nb = nbformat.read(path, as_version=4)
+        for cell in nb.cells:
+            if cell.metadata.get("nbgrader", {}).get("grade_id") == grade_id:
+                return "\n".join(
+                    line for out in cell.get("outputs", []) for line in out.get("traceback", [])
+                )
+        raise KeyError(grade_id)
         raise KeyError(grade_id)
 
 

@@ -79,4 +79,6 @@ def test_wrong_answers_lose_their_points_with_a_helpful_message(graded):
         assert scores == expected, f"{wrong.name}: {scores}"
         message = course.output_of(assignment, student, wrong.loses[0])
         assert wrong.message in message, f"{wrong.name}: {message[-800:]}"
-        assert "autograder/hidden" not in message  # hidden test source stays out of feedback
+        # The hidden tests' source stays out of what the student sees.
+        trace = course.traceback_of(assignment, student, wrong.loses[0])
+        assert f"hidden/{assignment}.py" not in trace
