@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import importlib.util
 import os
+import warnings
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 from .autograded import write_autograded
@@ -68,6 +68,8 @@ def grade(
     progress: bool = True,
     extra_hidden: tuple[str, ...] = (),
 ) -> GradeSummary:
+    # nbgrader's own gradebook code triggers harmless SQLAlchemy autoflush warnings.
+    warnings.filterwarnings("ignore", message=".*not in session.*")
     limits = limits or Limits()
     limits = Limits(
         **{**limits.__dict__, "hide": course.hidden_paths(extra_hidden + tuple(limits.hide))}
@@ -160,11 +162,3 @@ def _other_assignments(gb, assignment: str) -> dict[str, str]:
             for cell in nb.source_cells:
                 owners.setdefault(cell.name, a.name)
     return owners
-
-
-def default_workers() -> int:
-    return os.cpu_count() or 1
-
-
-def course_paths(course: Course) -> dict[str, Path]:
-    return {"submitted": course.root / "submitted", "autograded": course.root / "autograded"}

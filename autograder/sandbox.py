@@ -102,7 +102,9 @@ def confine(limits: Limits, keep_fds: set[int]) -> tuple[list[str], list[str]]:
         if namespaces:
             # Past this point a failure would leave the hiding half done: refuse to run.
             _hide_paths(libc, limits)
-            applied.append(f"course, gradebook and hidden tests invisible ({len(limits.hide)} paths)")
+            applied.append(
+                f"course, gradebook and hidden tests invisible ({len(limits.hide)} paths)"
+            )
             applied.append(f"private /tmp capped at {limits.disk_mb} MB")
     else:
         missing.append("network isolation (not Linux)")

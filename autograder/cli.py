@@ -1,0 +1,190 @@
+"""Command line: ``python -m autograder VERB ...`` (a thin layer over the modules)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import warnings
+from pathlib import Path
+
+from . import __version__
+
+
+def _course(args):
+    from .course import Course
+
+    return Course.load(args.course, db_url=args.db_url)
+
+
+def cmd_collect(args) -> int:
+    from .collect import collect_exchange, collect_zip
+
+    course = _course(args)
+    if args.zip:
+        got = collect_zip(
+            course,
+            args.assignment,
+            Path(args.zip),
+            args.lms,
+            Path(args.roster) if args.roster else None,
+            args.notebook,
+        )
+        for c in got:
+            print(
+                f"{c.student}: {c.filename}"
+                + (f" (LMS user {c.lms_id})" if c.lms_id != c.student else "")
+            )
+        print(f"collected {len(got)} notebooks into {course.root / 'submitted'}")
+    else:
+        collect_exchange(course, args.assignment)
+        print(f"collected {args.assignment} from the nbgrader exchange")
+    return 0
+
+
+def cmd_grade(args) -> int:
+    from .grade import grade
+    from .sandbox import Limits
+
+    limits = Limits(
+        cell_timeout=args.timeout,
+        total_timeout=args.total_timeout,
+        cpu_seconds=args.cpu,
+        memory_mb=args.memory,
+        output_bytes=args.max_output,
+    )
+    summary = grade(
+        _course(args),
+        args.assignment,
+        args.student or None,
+        workers=args.workers,
+        scheduler=args.scheduler,
+        force=args.force,
+        limits=limits,
+        hidden_messages=args.hidden_messages,
+        progress=not args.quiet,
+    )
+    if summary.sandbox:
+        print("sandbox:", "; ".join(summary.sandbox["applied"]))
+        if summary.sandbox["missing"]:
+            print("NOT protected:", "; ".join(summary.sandbox["missing"]), file=sys.stderr)
+    print(
+        f"{len(summary.graded)} graded, {len(summary.reused)} already graded (journal), {len(summary.errors)} not gradable"
+    )
+    for student, reason in sorted(summary.errors.items()):
+        print(f"  {student}: {reason}")
+    return 1 if summary.errors else 0
+
+
+def cmd_feedback(args) -> int:
+    from .feedback import feedback
+
+    paths = feedback(_course(args), args.assignment, args.student or None)
+    print(f"wrote {len(paths)} feedback pages")
+    return 0
+
+
+def cmd_export(args) -> int:
+    from .export import export
+
+    out = Path(args.output or f"{args.assignment}-{args.format}.csv")
+    print(export(_course(args), args.assignment, args.format, out))
+    return 0
+
+
+def cmd_report(args) -> int:
+    from .report import report
+
+    paths = report(_course(args), args.assignment, Path(args.output), png=args.png)
+    for p in paths.values():
+        print(p)
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m autograder",
+        description="Sandboxed, parallel, resumable grading for an nbgrader course.",
+    )
+    parser.add_argument("--version", action="version", version=__version__)
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--course", default=".", help="course folder with nbgrader_config.py (default: .)"
+    )
+    common.add_argument(
+        "--db-url",
+        help="gradebook URL (default: the course's nbgrader setting or sqlite gradebook.db)",
+    )
+    sub = parser.add_subparsers(dest="verb", required=True)
+
+    p = sub.add_parser(
+        "collect", parents=[common], help="collect submissions from the exchange or an LMS zip"
+    )
+    p.add_argument("assignment")
+    p.add_argument("--zip", help="LMS bulk-download zip")
+    p.add_argument("--lms", choices=["canvas", "moodle"], default="canvas")
+    p.add_argument("--roster", help="CSV with lms_id,student_id columns")
+    p.add_argument("--notebook", help="store every file under this notebook name (e.g. ps1)")
+    p.set_defaults(func=cmd_collect)
+
+    p = sub.add_parser("grade", parents=[common], help="autograde submissions into the gradebook")
+    p.add_argument("assignment")
+    p.add_argument("--student", action="append", help="student id or glob; repeatable")
+    p.add_argument("--workers", type=int, help="parallel submissions (default: one per core)")
+    p.add_argument("--scheduler", help="Dask scheduler address, e.g. tcp://10.0.0.5:8786")
+    p.add_argument(
+        "--force", action="store_true", help="regrade submissions already in the journal"
+    )
+    p.add_argument("--timeout", type=float, default=30.0, help="seconds per cell (default 30)")
+    p.add_argument(
+        "--total-timeout", type=float, default=300.0, help="seconds per submission (default 300)"
+    )
+    p.add_argument("--cpu", type=int, default=300, help="CPU seconds per submission (default 300)")
+    p.add_argument(
+        "--memory", type=int, default=1024, help="extra memory per submission in MB (default 1024)"
+    )
+    p.add_argument(
+        "--max-output", type=int, default=200_000, help="characters of output kept per submission"
+    )
+    p.add_argument(
+        "--hidden-messages",
+        choices=["type", "full"],
+        default="type",
+        help="what feedback says about a failed hidden test",
+    )
+    p.add_argument("--quiet", action="store_true", help="no progress bar")
+    p.set_defaults(func=cmd_grade)
+
+    p = sub.add_parser(
+        "feedback", parents=[common], help="HTML feedback per student (no hidden tests)"
+    )
+    p.add_argument("assignment")
+    p.add_argument("--student", action="append")
+    p.set_defaults(func=cmd_feedback)
+
+    p = sub.add_parser("export", parents=[common], help="grades as CSV (plain, Canvas or Moodle)")
+    p.add_argument("assignment")
+    p.add_argument("--format", choices=["csv", "canvas", "moodle"], default="csv")
+    p.add_argument("--output", "-o")
+    p.set_defaults(func=cmd_export)
+
+    p = sub.add_parser("report", parents=[common], help="item analysis per question, with a chart")
+    p.add_argument("assignment")
+    p.add_argument("--output", "-o", default="reports")
+    p.add_argument("--png", action="store_true", help="also save the chart as PNG (vl-convert)")
+    p.set_defaults(func=cmd_report)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    warnings.filterwarnings("ignore", module="nbgrader")
+    warnings.filterwarnings("ignore", message=".*not in session.*")
+    from .collect import CollectError
+    from .course import CourseError
+    from .spec import SpecError
+
+    try:
+        return args.func(args)
+    except (CourseError, SpecError, CollectError, ValueError, FileNotFoundError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
