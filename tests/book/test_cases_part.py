@@ -1,0 +1,230 @@
+"""The cases part: real decisions written in the case method, as a reader would notice them.
+
+A case page is read the way the build reads it: front matter, fenced directives and code cells
+are not prose; ``##`` headings are the sections on the page; citations are footcite roles whose
+keys must exist in ``book/bib/``; exhibit cells are executed to check they produce an exhibit
+that names its source.
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+from pathlib import Path
+
+import pytest
+
+from globalsourcing.exhibits import Exhibit
+
+ROOT = Path(__file__).resolve().parents[2]
+PART = ROOT / "book" / "cases"
+BIB_DIR = ROOT / "book" / "bib"
+GUIDE = PART / "00-how-to-read-a-case.md"
+CASES = sorted(p.name for p in PART.glob("[0-9][0-9]-*.md") if not p.name.startswith("00-"))
+
+# Sections every case has, in this order (other sections may sit between them).
+REQUIRED_ORDER = [
+    "The decision",
+    "What the record does not tell us",
+    "Exhibits",
+    "Assignment questions",
+    "Lessons and challenges this case illustrates",
+    "References",
+]
+# Sections that state facts: every paragraph in them that carries a number cites a source.
+FACT_SECTIONS = ("The decision", "Background", "Industry context", "The numbers", "The model")
+
+FENCE = re.compile(r"^(`{3,})\{?([\w-]*)\}?[^\n]*\n(.*?)^\1\s*$", re.S | re.M)
+ROLE = re.compile(r"\{[\w:-]+\}`[^`]*`")
+CITE = re.compile(r"\{footcite:[tp]\}`([^`]+)`")
+WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’.,-]*")
+BIB_KEY = re.compile(r"^@\w+\{([^,\s]+),", re.M)
+DOC_LINK = re.compile(r"\]\(([^)#\s]+\.md)(?:#[^)]*)?\)")
+
+
+def _text(name: str) -> str:
+    return (PART / name).read_text(encoding="utf-8")
+
+
+def _body(text: str) -> str:
+    if text.startswith("---\n"):
+        text = text[text.index("\n---\n", 4) + 5 :]
+    return text
+
+
+def _prose(text: str) -> str:
+    return FENCE.sub("", _body(text))
+
+
+def prose_words(text: str) -> int:
+    kept = []
+    for line in ROLE.sub("", _prose(text)).splitlines():
+        stripped = line.strip()
+        if stripped.startswith("#") or re.fullmatch(r"[\s:|-]*", stripped):
+            continue
+        kept.append(line)
+    return len(WORD.findall("\n".join(kept)))
+
+
+def sections(text: str) -> dict[str, str]:
+    """Map each ``##`` heading to the prose under it."""
+    parts = re.split(r"^## (.+)$", _prose(text), flags=re.M)
+    return {parts[i].strip(): parts[i + 1] for i in range(1, len(parts), 2)}
+
+
+def bib_keys() -> dict[str, str]:
+    keys: dict[str, str] = {}
+    for bib in sorted(BIB_DIR.glob("*.bib")):
+        for key in BIB_KEY.findall(bib.read_text(encoding="utf-8")):
+            keys.setdefault(key, bib.name)
+    return keys
+
+
+def run_cell(source: str, namespace: dict):
+    """Execute a cell as Jupyter does and return the value of its last expression."""
+    code = "\n".join(line for line in source.splitlines() if not line.startswith(":tags:"))
+    tree = ast.parse(code)
+    last = tree.body.pop() if tree.body and isinstance(tree.body[-1], ast.Expr) else None
+    exec(compile(tree, "<cell>", "exec"), namespace)
+    return (
+        None
+        if last is None
+        else eval(compile(ast.Expression(last.value), "<c>", "eval"), namespace)
+    )
+
+
+def test_the_part_has_a_guide_and_at_least_eight_cases():
+    assert GUIDE.is_file(), "the part opens with a guide to reading a case"
+    assert len(CASES) >= 8, f"only {len(CASES)} cases: {CASES}"
+
+
+def test_cases_are_in_chronological_order():
+    years = []
+    for name in CASES:
+        title = re.search(r"^# (.+)$", _prose(_text(name)), re.M).group(1)
+        found = re.search(r"\b(19|20)\d\d\b", title)
+        assert found, f"{name}: the title {title!r} does not give the year of the decision"
+        years.append(int(found.group(0)))
+    assert years == sorted(years), (
+        f"case files are not sorted by year: {list(zip(CASES, years, strict=True))}"
+    )
+
+
+def test_guide_explains_the_method_and_maps_every_case():
+    text = _text(GUIDE.name)
+    assert prose_words(text) >= 900, "the guide is a real chapter, not a stub"
+    found = sections(text)
+    for needed in ("How to prepare", "How the cases map to the rest of the book"):
+        assert needed in found, f"the guide lacks '## {needed}'"
+    linked = set(DOC_LINK.findall(text))
+    missing = [name for name in CASES if name not in linked]
+    assert not missing, f"the guide's map does not link to {missing}"
+
+
+@pytest.mark.parametrize("name", CASES)
+def test_case_has_required_sections_in_order(name):
+    found = list(sections(_text(name)))
+    positions = []
+    for section in REQUIRED_ORDER:
+        matches = [i for i, h in enumerate(found) if h.startswith(section)]
+        assert matches, f"{name}: missing section '## {section}'"
+        positions.append(matches[0])
+    assert positions == sorted(positions), f"{name}: sections out of order: {found}"
+    assert found[0] == "The decision", f"{name}: a case opens on the decision, not {found[0]!r}"
+    context = [h for h in found if h.startswith(("Background", "Industry context", "The dilemma"))]
+    assert len(context) >= 3, f"{name}: needs background, industry context and the dilemma"
+
+
+@pytest.mark.parametrize("name", CASES)
+def test_case_length_is_within_the_case_range(name):
+    words = prose_words(_text(name))
+    assert 1500 <= words <= 3500, f"{name}: {words} words of prose (1,500-3,500 expected)"
+
+
+@pytest.mark.parametrize("name", CASES)
+def test_case_ends_with_assignment_questions_and_links(name):
+    found = sections(_text(name))
+    questions = re.findall(r"^\d+\.\s+\S", found["Assignment questions"], re.M)
+    assert len(questions) >= 4, f"{name}: only {len(questions)} numbered assignment questions"
+    links = found["Lessons and challenges this case illustrates"]
+    assert re.findall(r"^- ", links, re.M), f"{name}: no list of lessons and challenges"
+    assert "synthesis" in links, (
+        f"{name}: the lessons must be presented as the course's synthesis, not the paper's list"
+    )
+
+
+@pytest.mark.parametrize("name", CASES)
+def test_every_fact_paragraph_with_a_number_cites_a_source(name):
+    uncited = []
+    for heading, body in sections(_text(name)).items():
+        if not heading.startswith(FACT_SECTIONS):
+            continue
+        for paragraph in re.split(r"\n\s*\n", body):
+            if paragraph.strip().startswith("The question for the class"):
+                continue  # the decision prompt, not a statement of fact
+            if re.search(r"\d", ROLE.sub("", paragraph)) and not CITE.search(paragraph):
+                uncited.append(f"{heading}: {paragraph.strip()[:70]}...")
+    assert not uncited, f"{name}: paragraphs with figures but no citation: {uncited}"
+
+
+@pytest.mark.parametrize("name", CASES)
+def test_case_citations_resolve_and_the_page_lists_them(name):
+    text = _text(name)
+    cited = {k.strip() for group in CITE.findall(text) for k in group.split(",")}
+    assert len(cited) >= 4, f"{name}: a case rests on several sources, found {sorted(cited)}"
+    known = bib_keys()
+    missing = sorted(cited - known.keys())
+    assert not missing, f"{name}: citation keys not in book/bib/: {missing}"
+    own = [k for k in cited if known[k] == "cases.bib"]
+    assert all(k.startswith("case") for k in own), f"{name}: cases.bib keys start with 'case'"
+    assert _body(text).rstrip().endswith("```{footbibliography}\n```"), (
+        f"{name}: the page must end with a footbibliography under '## References'"
+    )
+
+
+def test_cases_bib_keys_are_unique_across_the_bibliography():
+    seen: dict[str, str] = {}
+    clashes = []
+    for bib in sorted(BIB_DIR.glob("*.bib")):
+        for key in BIB_KEY.findall(bib.read_text(encoding="utf-8")):
+            if key in seen and "cases.bib" in (bib.name, seen[key]):
+                clashes.append(f"{key} ({seen[key]} and {bib.name})")
+            seen.setdefault(key, bib.name)
+    assert not clashes, f"duplicate keys: {clashes}"
+
+
+@pytest.mark.parametrize("name", CASES)
+def test_case_has_deal_terms_table_and_a_timeline(name):
+    body = _body(_text(name))
+    tables = re.findall(r"^```\{list-table\} (Exhibit [^\n]+)", body, re.M)
+    assert tables, f"{name}: no exhibit table of deal terms"
+    assert any("timeline" in t.lower() or "at the decision point" in t.lower() for t in tables) or (
+        "timeline" in body.lower()
+    ), f"{name}: no timeline exhibit"
+
+
+@pytest.mark.parametrize("name", CASES)
+def test_case_links_point_to_existing_chapters(name):
+    for target in DOC_LINK.findall(_text(name)):
+        assert (PART / target).resolve().is_file(), f"{name}: link to missing file {target}"
+
+
+@pytest.mark.parametrize("name", CASES)
+def test_case_exhibits_run_on_the_course_data_and_name_their_source(name, monkeypatch):
+    monkeypatch.chdir(PART)
+    cells = [
+        m.group(3)
+        for m in FENCE.finditer(_body(_text(name)))
+        if m.group(2) == "code-cell"
+        and re.search(r"^:tags:\s*\[[^\]]*remove-input", m.group(3), re.M)
+    ]
+    assert cells, f"{name}: no exhibit cell tagged remove-input"
+    assert any('load("cases")' in cell for cell in cells), (
+        f"{name}: no exhibit from the cases table"
+    )
+    namespace: dict = {}
+    exhibits = [e for e in (run_cell(cell, namespace) for cell in cells) if isinstance(e, Exhibit)]
+    assert len(exhibits) >= 2, f"{name}: expected a case-table exhibit and a market exhibit"
+    for exhibit in exhibits:
+        assert exhibit.source.strip(), f"{name}: {exhibit.title} names no source"
+        exhibit.spec_json()  # compiles to Vega and stays under the page-weight limit
