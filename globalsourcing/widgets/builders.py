@@ -68,13 +68,13 @@ def tco_widget() -> ModelWidget:
         summary = models.tco_break_even(frame)
         off = summary.iloc[2]
         when = (
-            "never within the horizon"
+            "it never breaks even within the horizon"
             if math.isnan(off["break_even_year"])
-            else f"in year {int(off['break_even_year'])}"
+            else f"it breaks even in year {int(off['break_even_year'])}"
         )
         headline = (
             f"Offshore promises {off['headline_saving_pct']:.0f}% and delivers "
-            f"{off['saving_pct']:.0f}% over {v['years']} years; it breaks even {when}."
+            f"{off['saving_pct']:.0f}% over {v['years']} years; {when}."
         )
         return frame, summary, headline
 

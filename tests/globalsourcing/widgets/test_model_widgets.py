@@ -21,6 +21,7 @@ def test_tco_widget_fee_slider_changes_the_offshore_saving():
     after = ui.summary.set_index("option").loc["Offshore outsourcing", "saving_pct"]
     assert after < before
     assert "Offshore promises 10%" in ui.headline
+    assert "never breaks even" in ui.headline
     assert "Offshore promises 10%" in ui.headline_html.value
     assert ui.chart is not None
 
