@@ -249,15 +249,15 @@ def contracts_exhibit(
         return counts
 
     frame = grid_frame(binned, {"sought_saving": savings, "n_bidders": bidders})
-    frame = frame.assign(saving=(frame["sought_saving"] * 100).round().astype(int)).drop(
-        columns="sought_saving"
-    )
+    frame = frame.assign(
+        saving=(frame["sought_saving"] * 100).round().astype(int), bidders=frame["n_bidders"]
+    ).drop(columns=["sought_saving", "n_bidders"])
     saving = _slider("saving", 20, 10, 40, 10, "Saving the client demands, % ")
     n = alt.param(
         name="bidders", value=4, bind=alt.binding_select(options=bidders, name="Bidders ")
     )
     base = alt.Chart(frame).transform_filter(
-        (alt.datum.saving == saving) & (alt.datum.n_bidders == n)
+        (alt.datum.saving == saving) & (alt.datum.bidders == n)
     )
     area = base.mark_area(opacity=0.45, interpolate="step").encode(
         x=alt.X("bin:Q", title="Supplier margin (share of price; below 0 = loss)"),
@@ -448,7 +448,8 @@ def captive_exhibit(
         setup=(frame["captive_setup"] * 100).round().astype(int),
         pv_cost=frame["pv_cost"].round(1),
         saving=frame["saving_vs_onshore_pct"].round(1),
-    )[["option", "pv_cost", "saving", "infl", "setup", "sell_year"]]
+        sell=frame["sell_year"],
+    )[["option", "pv_cost", "saving", "infl", "setup", "sell"]]
     infl = alt.param(
         name="infl",
         value=8,
@@ -469,7 +470,7 @@ def captive_exhibit(
     chart = (
         alt.Chart(frame)
         .transform_filter(
-            (alt.datum.infl == infl) & (alt.datum.setup == setup) & (alt.datum.sell_year == sell)
+            (alt.datum.infl == infl) & (alt.datum.setup == setup) & (alt.datum.sell == sell)
         )
         .mark_bar()
         .encode(

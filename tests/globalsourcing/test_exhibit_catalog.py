@@ -44,6 +44,23 @@ def test_synthetic_exhibit_says_so():
     assert "synthetic" in (exhibit.title + exhibit.source).lower()
 
 
+def test_every_exhibit_opens_on_a_non_empty_selection(built):
+    # Each slider's starting value must match rows of every grid it filters, or the page
+    # would open on an empty chart.
+    name, exhibit = built
+    spec = exhibit.vega_lite
+    start = {p["name"]: p["value"] for p in _params(spec) if "bind" in p}
+    filtered = 0
+    for rows in spec.get("datasets", {}).values():
+        keys = [k for k in start if rows and k in rows[0]]
+        if not keys:
+            continue
+        filtered += 1
+        hits = [r for r in rows if all(r[k] == start[k] for k in keys)]
+        assert hits, f"{name}: no rows for the starting setting {start}"
+    assert filtered, f"{name}: no dataset is filtered by its sliders"
+
+
 def test_default_slider_setting_selects_rows_of_the_grid():
     # The TCO exhibit's defaults (fee 60, overrun 0, transition 15) must match grid rows,
     # otherwise the page opens on an empty chart.
