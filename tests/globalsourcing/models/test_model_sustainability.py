@@ -89,3 +89,20 @@ def test_invalid_settings_are_rejected():
         renewal_curve(model, vary="price")
     with pytest.raises(ValueError, match="no driver"):
         renewal_probability(model, loyalty=1)
+
+
+def test_perfectly_separated_outcomes_still_give_finite_estimates():
+    # Every satisfied client renews and no unsatisfied one does: plain maximum likelihood
+    # diverges; the tiny ridge keeps the fit finite and the probabilities at the extremes.
+    frame = pd.DataFrame(
+        {
+            "satisfaction": [1, 1, 2, 2, 4, 4, 5, 5],
+            "contract_type": ["gain_sharing", "partnership"] * 4,
+            "annual_value_usd_m": [1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0, 8.0],
+            "renewed": pd.array([False] * 4 + [True] * 4, dtype="boolean"),
+        }
+    )
+    model = fit_renewal_model(frame, features=["satisfaction"])
+    assert np.isfinite(model.coefficients).all()
+    low, high = renewal_probability(model, satisfaction=np.array([1.0, 5.0]))
+    assert low < 0.01 and high > 0.99
