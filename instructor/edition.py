@@ -118,8 +118,13 @@ def _jupyter_book() -> str:
     return found
 
 
-def build(out: Path, extra_args: list[str] | None = None, root: Path = ROOT) -> Path:
-    """Build the edition warning-free into ``out/html`` and return that folder."""
+def build(
+    out: Path, extra_args: list[str] | None = None, root: Path = ROOT, strict: bool = True
+) -> Path:
+    """Build the edition into ``out/html`` and return that folder.
+
+    ``strict`` turns warnings into errors, as the published edition requires.
+    """
     out = out.resolve()
     work = out / "work"
     config_path, toc_path = write_edition_files(work, root)
@@ -133,7 +138,7 @@ def build(out: Path, extra_args: list[str] | None = None, root: Path = ROOT) -> 
         str(toc_path),
         "--path-output",
         str(work),
-        "-W",
+        *(["-W"] if strict else []),
         "--keep-going",
         *(extra_args or []),
     ]
