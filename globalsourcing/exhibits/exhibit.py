@@ -92,7 +92,8 @@ class Exhibit:
         return (
             f'<figure class="gs-exhibit" id="exhibit-{ident}" data-exhibit="{ident}">'
             f'<figcaption class="gs-exhibit-title">{html.escape(self.title)}</figcaption>'
-            f'<div class="gs-exhibit-view" role="figure" aria-label="{html.escape(self.title, quote=True)}"></div>'
+            # tabindex: a wide chart scrolls sideways, and keyboard users must be able to scroll it.
+            f'<div class="gs-exhibit-view" tabindex="0" aria-label="{html.escape(self.title, quote=True)}"></div>'
             f'<div class="gs-exhibit-controls"></div>'
             f"{caption}"
             f'<p class="gs-exhibit-source">Source: {html.escape(self.source)}</p>'

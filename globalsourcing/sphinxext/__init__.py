@@ -25,12 +25,33 @@ def _config_inited(app: Sphinx, config) -> None:
     config.html_static_path = [*config.html_static_path, str(STATIC)]
     # Relative to _static: MathJax is served by the site itself.
     config.mathjax_path = "vendor/mathjax/tex-chtml.js"
+    # The theme logs a console error when no colour mode is set; the course uses light.
+    config.html_context = {**config.html_context, "default_mode": "light"}
     # Kernels started by the build inherit this, so exhibits emit their static markup.
     os.environ[BOOK_BUILD_ENV] = "1"
 
 
+def _is_thebe(asset) -> bool:
+    name = getattr(asset, "filename", asset) or ""
+    body = (getattr(asset, "attributes", None) or {}).get("body") or ""
+    return "thebe" in f"{name} {body}".lower()
+
+
+def _drop_thebe(app: Sphinx, pagename, templatename, context, doctree) -> None:
+    # Jupyter Book always loads sphinx-thebe, whose script is included twice and throws
+    # "THEBE_JS_URL has already been declared" on every page. The course has no live-code
+    # launch button (thebe: false), so its assets are dropped.
+    for key in ("script_files", "css_files"):
+        if key in context:
+            context[key] = [f for f in context[key] if not _is_thebe(f)]
+
+
 def _page_assets(app: Sphinx, pagename, templatename, context, doctree) -> None:
     body = context.get("body", "")
+    # docutils marks bibliography entries with the deprecated DPUB role doc-biblioentry
+    # inside a role="list"; screen readers (and axe) expect list items there.
+    if 'role="doc-biblioentry"' in body:
+        context["body"] = body = body.replace('role="doc-biblioentry"', 'role="listitem"')
     if "gs-exhibit" in body:
         app.add_js_file("vendor/vega.min.js")
         app.add_js_file("gs-exhibits.js")
@@ -56,6 +77,7 @@ def setup(app: Sphinx) -> dict:
     app.connect("env-purge-doc", purge_doc)
     app.connect("env-merge-info", merge_info)
     app.connect("html-page-context", _page_assets)
+    app.connect("html-page-context", _drop_thebe, priority=900)
     app.connect("build-finished", _build_finished)
     return {
         "version": "1",

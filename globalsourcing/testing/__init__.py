@@ -1,0 +1,1 @@
+"""Helpers for checking the built site: a local static server and a headless browser."""

@@ -1,0 +1,93 @@
+"""The built student site: complete, executed, offline, and with no broken internal link."""
+
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urlparse
+
+import pytest
+
+from globalsourcing.sphinxext.offline import external_references
+from globalsourcing.testing.site import site_pages
+
+pytestmark = pytest.mark.book
+
+
+def _chapters(repo_root: Path) -> list[Path]:
+    return sorted(p for p in (repo_root / "book").rglob("*.md") if "bib" not in p.parts)
+
+
+def test_the_site_has_a_landing_page_and_every_chapter(site, repo_root):
+    assert (site / "index.html").exists()
+    missing = [
+        str(md.relative_to(repo_root))
+        for md in _chapters(repo_root)
+        if not (site / md.relative_to(repo_root).with_suffix(".html")).exists()
+    ]
+    assert not missing, f"chapters not in the built site (are they in _toc.yml?): {missing}"
+
+
+def test_every_notebook_chapter_was_executed(site, repo_root):
+    unexecuted = []
+    for md in _chapters(repo_root):
+        text = md.read_text(encoding="utf-8")
+        if "kernelspec:" not in text.split("---", 2)[1 if text.startswith("---") else 0] or "{code-cell}" not in text:
+            continue
+        html = (site / md.relative_to(repo_root).with_suffix(".html")).read_text(encoding="utf-8")
+        if "cell_output" not in html and "gs-exhibit" not in html:
+            unexecuted.append(str(md.relative_to(repo_root)))
+    assert not unexecuted, f"pages whose code cells produced no output: {unexecuted}"
+
+
+def test_the_site_loads_nothing_from_another_host(site):
+    assert external_references(site) == {}
+
+
+class _Links(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.hrefs, self.ids = [], set()
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if attrs.get("id"):
+            self.ids.add(attrs["id"])
+        if tag == "a" and attrs.get("href"):
+            self.hrefs.append(attrs["href"])
+
+
+def test_every_internal_link_resolves(site):
+    parsed = {}
+
+    def parse(path: Path) -> _Links:
+        if path not in parsed:
+            links = _Links()
+            links.feed(path.read_text(encoding="utf-8", errors="replace"))
+            parsed[path] = links
+        return parsed[path]
+
+    broken = []
+    for rel in site_pages(site):
+        page = site / rel
+        for href in parse(page).hrefs:
+            url = urlparse(href)
+            if url.scheme or href.startswith(("mailto:", "javascript:", "//")):
+                continue
+            target = (page.parent / unquote(url.path)).resolve() if url.path else page
+            if target.is_dir():
+                target = target / "index.html"
+            if not target.exists():
+                broken.append(f"{rel} -> {href}")
+            elif url.fragment and target.suffix == ".html" and url.fragment not in parse(target).ids:
+                broken.append(f"{rel} -> {href} (no such anchor)")
+    assert not broken, "\n".join(broken[:40])
+
+
+def test_bibliography_keys_are_unique_across_parts(repo_root):
+    seen, dupes = {}, []
+    for bib in sorted((repo_root / "book" / "bib").glob("*.bib")):
+        for key in re.findall(r"^@\w+\{([^,\s]+),", bib.read_text(encoding="utf-8"), flags=re.M):
+            if key in seen:
+                dupes.append(f"{key} in {seen[key]} and {bib.name}")
+            seen[key] = bib.name
+    assert not dupes, dupes
