@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from globalsourcing.exhibits import Exhibit
+from globalsourcing.quiz.bank import quizzes_in
 
 ROOT = Path(__file__).resolve().parents[2]
 PART = ROOT / "book" / "cases"
@@ -228,3 +229,20 @@ def test_case_exhibits_run_on_the_course_data_and_name_their_source(name, monkey
     for exhibit in exhibits:
         assert exhibit.source.strip(), f"{name}: {exhibit.title} names no source"
         exhibit.spec_json()  # compiles to Vega and stays under the page-weight limit
+
+
+@pytest.mark.parametrize("name", CASES)
+def test_case_self_check_quiz_is_well_formed(name):
+    quizzes = quizzes_in(PART / name)
+    assert len(quizzes) <= 1, f"{name}: at most one self-check quiz per case"
+    for quiz in quizzes:
+        assert quiz.id.startswith("case-"), f"{name}: quiz id {quiz.id!r} must start with 'case-'"
+        for question in quiz.questions:
+            if question.type == "numeric":
+                continue
+            right = [o for o in question.options if o.correct]
+            assert right, f"{name}/{question.id}: no right answer"
+            if question.type == "single":
+                assert len(right) == 1, f"{name}/{question.id}: single choice with {len(right)}"
+            for option in question.options:
+                assert option.feedback.strip(), f"{name}/{question.id}: option without feedback"
