@@ -176,3 +176,36 @@ def test_no_success_rate_percentages_are_stated(chapter):
             or "joint" in sentence
         ):
             assert not re.search(r"\d+\s*(%|per ?cent)", sentence), sentence
+
+
+def test_every_lesson_quiz_is_in_the_course_quiz_bank():
+    # The bank uses the same parser as the quiz directive, so a quiz it rejects breaks the page.
+    from globalsourcing.quiz import load_bank
+
+    bank = load_bank()
+    for chapter in CHAPTERS:
+        quiz_id = quiz_of(chapter.read_text(encoding="utf-8"))["_options"]["id"]
+        assert quiz_id in bank, f"{chapter.name}: quiz {quiz_id} not in the bank"
+
+
+def _slider_default(chapter: str, name: str) -> float:
+    """The starting value of a bound slider in a chapter's exhibit code."""
+    text = (LESSONS / chapter).read_text(encoding="utf-8")
+    match = re.search(rf'name="{name}", value=([0-9.]+)', text)
+    assert match, f"{chapter}: no slider named {name}"
+    return float(match.group(1))
+
+
+def test_numeric_answer_keys_match_the_exhibit_defaults():
+    # The numeric questions ask about an exhibit's starting position; a changed default
+    # without a changed answer key would mark right answers wrong.
+    from globalsourcing.quiz import get
+
+    fee = _slider_default("03-test-the-market.md", "fee")
+    management = _slider_default("03-test-the-market.md", "management")
+    transition = _slider_default("03-test-the-market.md", "transition")
+    full_cost = fee + fee * management / 100 + transition / 5
+    assert get("lesson-market-test/q3").answer == pytest.approx(full_cost, abs=0.01)
+
+    fall = _slider_default("05-contracts.md", "market_fall")
+    assert get("lesson-contracts/q3").answer == pytest.approx(100 * (1 - fall / 100) ** 3, abs=0.05)
