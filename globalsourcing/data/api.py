@@ -41,8 +41,11 @@ def cite(name: str) -> str:
     return "\n".join(lines)
 
 
-def datasheet(name: str) -> str:
-    """The dataset's datasheet as Markdown, ending with its column dictionary."""
+def datasheet(name: str, *, title: bool = True) -> str:
+    """The dataset's datasheet as Markdown, ending with its column dictionary.
+
+    ``title=False`` drops the leading ``# ...`` line, for pages that give their own title.
+    """
     spec = get_spec(name)
     if not spec.datasheet_path.is_file():
         raise DatasetError(
@@ -51,6 +54,8 @@ def datasheet(name: str) -> str:
             "restore datasets/<name>/datasheet.md from the repository",
         )
     text = spec.datasheet_path.read_text(encoding="utf-8").rstrip()
+    if not title and text.startswith("# "):
+        text = text.split("\n", 1)[1].lstrip("\n") if "\n" in text else ""
     schema = read_schema(name, spec.schema_path)
     return (
         f"{text}\n\n## Columns\n\n{schema.to_markdown()}\n\n"

@@ -9,12 +9,9 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-import http.client
 import json
 import os
 import tempfile
-import urllib.error
-import urllib.request
 from pathlib import Path
 
 from globalsourcing.data.errors import DatasetError
@@ -63,6 +60,11 @@ def fetch(url: str, directory: Path, dataset: str, *, timeout: float = 60.0) -> 
     The caller owns the file (and removes it). A short body, an HTTP error or an
     unreachable host raises DatasetError and leaves nothing behind.
     """
+    # Imported here: the HTTP stack costs tens of milliseconds and most loads never need it.
+    import http.client
+    import urllib.error
+    import urllib.request
+
     fd, name = tempfile.mkstemp(dir=directory, prefix=".download-", suffix=".part")
     tmp = Path(name)
     received = 0

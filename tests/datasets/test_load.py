@@ -120,3 +120,16 @@ def test_market_size_starts_in_1989_and_keeps_definitions_apart():
     assert (market["value_high_usd_bn"] >= market["value_low_usd_bn"]).all()
     assert {"ito", "bpo", "offshore_ito_bpo"} <= set(market["market"])
     assert (market["reliability"] == "unverified_claim").sum() >= 1
+
+
+def test_every_dataset_has_a_book_page_that_loads_it():
+    from pathlib import Path
+
+    pages = Path(__file__).resolve().parents[2] / "book" / "datasets"
+    for name in NAMES:
+        (page,) = pages.glob(f"[0-9][0-9]-{name.replace('_', '-')}.md")
+        text = page.read_text()
+        assert f'datasheet("{name}", title=False)' in text
+        assert f'load("{name}")' in text
+    synthetic = next(pages.glob("*-sourcing-decisions.md")).read_text()
+    assert synthetic.count("ynthetic") >= 3  # title, lead and preview heading say so
