@@ -44,7 +44,9 @@ def course_dir(generated_course, tmp_path) -> Path:
     return root
 
 
-def submit(course: Path, scenario: str, student: str | None = None, port: int | None = None) -> Path:
+def submit(
+    course: Path, scenario: str, student: str | None = None, port: int | None = None
+) -> Path:
     """Copy a scenario's files into submitted/<student>/ps1/."""
     target = course / "submitted" / (student or scenario) / "ps1"
     target.mkdir(parents=True, exist_ok=True)

@@ -18,7 +18,6 @@ from autograder.feedback import feedback
 from autograder.grade import grade
 from autograder.sandbox import Limits
 
-
 pytestmark = pytest.mark.filterwarnings("ignore:.*not in session")
 SUBMISSIONS = Path(__file__).parent / "fixtures" / "submissions"
 FULL = (2.0, 1.0, 2.0, 2.0)
@@ -65,7 +64,10 @@ UNGRADABLE = {
     "corrupt-json": "broken JSON",
     "wrong-assignment": "none of the graded cells",
 }
-HIDDEN_SOURCE = ['assert cheapest_vendor == "Manila BPO"', "pd.testing.assert_series_equal(fee_by_country, expected)"]
+HIDDEN_SOURCE = [
+    'assert cheapest_vendor == "Manila BPO"',
+    "pd.testing.assert_series_equal(fee_by_country, expected)",
+]
 
 
 def test_every_fixture_has_an_expectation():
@@ -101,7 +103,9 @@ def graded(generated_course, tmp_path_factory, submit_scenario):
     for scenario in list(EXPECTED) + list(UNGRADABLE):
         submit_scenario(root, scenario, port=server.getsockname()[1])
     course = Course.load(root)
-    summary = grade(course, "ps1", workers=2, limits=Limits(cell_timeout=3, total_timeout=60), progress=False)
+    summary = grade(
+        course, "ps1", workers=2, limits=Limits(cell_timeout=3, total_timeout=60), progress=False
+    )
     stop.set()
     thread.join(2)
     server.close()
@@ -147,7 +151,12 @@ def test_scores_in_gradebook_use_instructor_points(graded):
         assert sub.score == 7.0
         assert gb.find_submission("ps1", "correct").score == 7.0
         # no score was written by student code
-        assert all(g.manual_score is None for s in gb.assignment_submissions("ps1") for n in s.notebooks for g in n.grades)
+        assert all(
+            g.manual_score is None
+            for s in gb.assignment_submissions("ps1")
+            for n in s.notebooks
+            for g in n.grades
+        )
     finally:
         gb.close()
 
@@ -155,7 +164,11 @@ def test_scores_in_gradebook_use_instructor_points(graded):
 @pytest.mark.slow
 def test_sandbox_blocked_network_and_escape(graded):
     assert graded["received"] == []
-    for path in ("/work/main/autograder/PWNED.txt", str(REPO_ROOT / "PWNED.txt"), "/tmp/PWNED-by-student.txt"):
+    for path in (
+        "/work/main/autograder/PWNED.txt",
+        str(REPO_ROOT / "PWNED.txt"),
+        "/tmp/PWNED-by-student.txt",
+    ):
         assert not Path(path).exists()
     assert not list(graded["root"].rglob("PWNED.txt"))
     outputs = graded["summary"].results["fork-and-threads"]["notebooks"]["ps1"]["outputs"]
@@ -189,7 +202,9 @@ def test_feedback_never_shows_hidden_tests(graded):
 def test_autograded_notebooks_keep_instructor_tests_for_formgrader(graded):
     import nbformat
 
-    nb = nbformat.read(graded["root"] / "autograded" / "test-cell-edited" / "ps1" / "ps1.ipynb", as_version=4)
+    nb = nbformat.read(
+        graded["root"] / "autograded" / "test-cell-edited" / "ps1" / "ps1.ipynb", as_version=4
+    )
     test = next(c for c in nb.cells if c.metadata.get("nbgrader", {}).get("grade_id") == "q2_test")
     assert HIDDEN_SOURCE[0] in test.source
     assert test.metadata["nbgrader"]["points"] == 1.0

@@ -1,0 +1,43 @@
+"""Dask backend: grade submissions on a cluster (``grade --scheduler ADDRESS``).
+
+Each task carries the submission's notebooks and the assignment's cells, so workers
+need no shared filesystem, only a clone of this repository on their Python path
+(start them from the clone root).  Workers must allow child processes, because each
+submission runs in its own sandboxed process: start them with
+``DASK_DISTRIBUTED__WORKER__DAEMON=False dask worker ADDRESS``.
+The coordinating process still does all journal and gradebook writes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from .runner import Task, grade_submission
+
+
+def _grade_on_worker(task: Task) -> dict[str, Any]:
+    import multiprocessing
+
+    if multiprocessing.current_process().daemon:
+        raise RuntimeError(
+            "this Dask worker runs as a daemonic process and cannot start sandboxes; "
+            "restart it with DASK_DISTRIBUTED__WORKER__DAEMON=False"
+        )
+    return grade_submission(task)
+
+
+def run_on_dask(tasks: list[Task], scheduler: str) -> Iterator[dict[str, Any]]:
+    from distributed import Client, as_completed
+
+    if not tasks:
+        return
+    with Client(scheduler, timeout="20s") as client:
+        futures = client.map(
+            _grade_on_worker,
+            tasks,
+            pure=False,
+            key=[f"grade-{t.assignment}-{t.student}" for t in tasks],
+        )
+        for future in as_completed(futures):
+            yield future.result()
