@@ -156,9 +156,7 @@ def build() -> Assignment:
         ### BEGIN SOLUTION
         claims = market[(market["market"] == "bpo") & (market["reliability"] == "unverified_claim")]
         bpo_claims = (
-            claims.groupby("year")["midpoint_usd_bn"]
-            .agg(n="count", low="min", high="max")
-            .reset_index()
+            claims.groupby("year")["midpoint_usd_bn"].agg(n="count", low="min", high="max").reset_index()
         )
         bpo_claims["ratio"] = bpo_claims["high"] / bpo_claims["low"]
         ### END SOLUTION

@@ -1,0 +1,243 @@
+"""ps4_decisions: what makes sourcing decisions succeed, in a synthetic data set."""
+
+from nbbuild import Assignment
+
+
+def build() -> Assignment:
+    a = Assignment(
+        "ps4_decisions",
+        title="Problem set 4: What makes sourcing decisions succeed?",
+        minutes="70 to 90",
+        datasets=["sourcing_decisions (synthetic)"],
+    )
+    a.header(
+        """
+        Lacity and Willcocks (1998) compared sourcing decisions by how they were made and
+        whether they achieved the savings expected. The abstract of that study reports the
+        directions of its findings: selective outsourcing did better than total outsourcing
+        or total insourcing, joint decisions by senior business and IT managers did better
+        than decisions by either group alone, inviting internal and external bids did better
+        than comparing external bids with current costs, and shorter, detailed contracts did
+        better than long or loose ones.
+
+        The research programme's case data are not public. **`sourcing_decisions` is a
+        synthetic data set**: a program generated its 2,400 decisions so that the outcomes
+        follow those directions, with invented magnitudes (see `datasheet("sourcing_decisions")`).
+        You will measure success rates with confidence intervals, look for confounding and
+        then say what such an analysis can and cannot show.
+        """
+    )
+    a.setup(
+        """
+        import math
+
+        import numpy as np
+        import pandas as pd
+
+        from globalsourcing import check
+        from globalsourcing.data import load
+
+        decisions = load("sourcing_decisions")  # SYNTHETIC data: for practice, not evidence
+        decisions.head()
+        """
+    )
+    a.text(
+        "q1_prompt",
+        r"""
+        ## Q1. An interval for a success rate
+
+        A rate from a few dozen decisions is uncertain. Write
+        `wilson_interval(successes, n, z=1.96)` returning the pair `(low, high)` of the
+        Wilson score interval for the share `p = successes / n`:
+
+        $$\text{centre} = \frac{p + z^2 / (2n)}{1 + z^2/n}, \qquad
+        \text{half} = \frac{z \sqrt{p(1-p)/n + z^2/(4n^2)}}{1 + z^2/n}$$
+
+        and the interval is `(centre - half, centre + half)`. Unlike the textbook
+        `p ± z·sqrt(p(1-p)/n)`, it stays sensible for rates near 0 or 1.
+        """,
+    )
+    a.answer(
+        "q1",
+        "wilson",
+        """
+        def wilson_interval(successes, n, z=1.96):
+            ### BEGIN SOLUTION
+            p = successes / n
+            denominator = 1 + z**2 / n
+            centre = (p + z**2 / (2 * n)) / denominator
+            half = z * math.sqrt(p * (1 - p) / n + z**2 / (4 * n**2)) / denominator
+            return centre - half, centre + half
+            ### END SOLUTION
+        """,
+    )
+    a.tests("q1", "wilson", 2)
+    a.text(
+        "q2_prompt",
+        """
+        ## Q2. Success by scope
+
+        Build `scope_rates` with one row per `scope` and the columns `scope`, `n` (number of
+        decisions), `successes` (how many achieved their expected savings,
+        `savings_achieved`), `rate` (`successes / n`), `ci_low` and `ci_high` (your Wilson
+        interval).
+        """,
+    )
+    a.answer(
+        "q2",
+        "scope_rates",
+        """
+        ### BEGIN SOLUTION
+        def rates_by(frame, column):
+            out = frame.groupby(column)["savings_achieved"].agg(n="size", successes="sum").reset_index()
+            out["rate"] = out["successes"] / out["n"]
+            bounds = [wilson_interval(s, n) for s, n in zip(out["successes"], out["n"], strict=True)]
+            out["ci_low"] = [low for low, _ in bounds]
+            out["ci_high"] = [high for _, high in bounds]
+            return out
+
+
+        scope_rates = rates_by(decisions, "scope")
+        ### END SOLUTION
+        scope_rates
+        """,
+    )
+    a.tests("q2", "scope_rates", 3)
+    a.text(
+        "q3_prompt",
+        """
+        ## Q3. Success by practice
+
+        Do the same for three practices and stack the results into one long table
+        `practice_rates` with the columns `factor` (`"decision_makers"`, `"bid_process"` or
+        `"contract_type"`), `level` (the value, such as `"joint"`), `n`, `successes`, `rate`,
+        `ci_low` and `ci_high`. Decisions to keep work in-house have no contract, so their
+        `contract_type` is missing: leave them out of the contract-type rows.
+        """,
+    )
+    a.answer(
+        "q3",
+        "practice_rates",
+        """
+        ### BEGIN SOLUTION
+        practice_rates = pd.concat(
+            [
+                rates_by(decisions, factor).rename(columns={factor: "level"}).assign(factor=factor)
+                for factor in ["decision_makers", "bid_process", "contract_type"]
+            ],
+            ignore_index=True,
+        )
+        ### END SOLUTION
+        practice_rates
+        """,
+    )
+    a.tests("q3", "practice_rates", 3)
+    a.text(
+        "q4_prompt",
+        """
+        ## Q4. Is it the scope or the contract length?
+
+        In this data set, total-outsourcing deals tend to have longer contracts, and longer
+        contracts do worse. Keep the two outsourcing scopes (`"selective"` and
+        `"total_outsourcing"`), call a contract `"short"` when `contract_years <= 3` and
+        `"long"` otherwise, and build `length_by_scope`: a wide DataFrame of success rates
+        with the scopes as rows and `"short"` and `"long"` as columns. Also look at how many
+        decisions fall in each cell (you do not have to store that).
+        """,
+    )
+    a.answer(
+        "q4",
+        "length_by_scope",
+        """
+        ### BEGIN SOLUTION
+        deals = decisions[decisions["scope"].isin(["selective", "total_outsourcing"])].copy()
+        deals["length"] = np.where(deals["contract_years"] <= 3, "short", "long")
+        length_by_scope = deals.pivot_table(
+            index="scope", columns="length", values="savings_achieved", aggfunc="mean"
+        )
+        print(pd.crosstab(deals["scope"], deals["length"]))
+        ### END SOLUTION
+        length_by_scope
+        """,
+    )
+    a.tests("q4", "length_by_scope", 3)
+    a.text(
+        "q5_prompt",
+        """
+        ## Q5. The naive gap and the like-for-like gap
+
+        Set `naive_gap` to selective's success rate minus total outsourcing's (from
+        `scope_rates`), and `gap_long` to the same difference among long contracts only
+        (from `length_by_scope`). Both are shares: 0.05 means five percentage points.
+        """,
+    )
+    a.answer(
+        "q5",
+        "gaps",
+        """
+        ### BEGIN SOLUTION
+        by_scope = scope_rates.set_index("scope")["rate"]
+        naive_gap = by_scope["selective"] - by_scope["total_outsourcing"]
+        gap_long = length_by_scope.loc["selective", "long"] - length_by_scope.loc["total_outsourcing", "long"]
+        ### END SOLUTION
+        naive_gap, gap_long
+        """,
+    )
+    a.tests("q5", "gaps", 2)
+    a.text(
+        "q6_prompt",
+        """
+        ## Q6. What can this analysis show?
+
+        Your tables agree with the directions reported for the 1998 study. Why does that
+        not confirm the study's findings? Set `answer_q6` to the letter of the best answer.
+
+        * **A.** The samples are too small for any of the differences to be significant.
+        * **B.** The confidence intervals of all groups overlap.
+        * **C.** The data are synthetic: a program built those directions into the outcomes,
+          so recovering them shows that the analysis works, not that outsourcing behaves so.
+        * **D.** Success should be measured by satisfaction, not by savings achieved.
+        """,
+    )
+    a.answer(
+        "q6",
+        "synthetic",
+        """
+        ### BEGIN SOLUTION
+        answer_q6 = "C"
+        ### END SOLUTION
+        """,
+    )
+    a.tests("q6", "synthetic", 1)
+    a.written(
+        "q7",
+        "memo",
+        4,
+        """
+        In 150 to 250 words, write a memo to a CIO who asks "should we outsource selectively
+        rather than totally?" Report what the synthetic data show (with rates and intervals),
+        explain what the contract-length comparison adds, and say what the CIO would need
+        from real decisions (data, design) to trust a similar analysis. Say clearly that
+        the numbers come from a synthetic teaching data set.
+        """,
+        """
+        *Model answer (instructor copy).* In this synthetic teaching data set, 70% of
+        selective-outsourcing decisions achieved their expected savings (95% interval about
+        68-73%) against 55% for total outsourcing (about 50-59%); the intervals do not
+        overlap. Part of that 16-point gap comes from contract length: total-outsourcing
+        deals here mostly have long contracts, which do worse, and among long contracts the
+        gap shrinks to about 12 points. Only 30 total-outsourcing deals have short
+        contracts, so the short-contract comparison is too noisy to lean on. Because the
+        data were generated to follow the directions reported by Lacity and Willcocks
+        (1998), these numbers prove nothing about real outsourcing: they show the kind of
+        analysis to run. With real decisions the CIO would need a clear, pre-agreed success
+        measure (expected versus achieved savings, measured the same way for every deal),
+        enough decisions of each kind, the other practices recorded (who decided, how bids
+        were invited, contract detail and length) so that their effects can be separated
+        from scope, and awareness that organisations choosing total outsourcing may differ
+        in ways no table records. The 1998 study's direction, and this exercise, both
+        suggest the CIO should treat scope and contract design as one decision.
+        """,
+    )
+    a.footer()
+    return a

@@ -1,0 +1,156 @@
+"""Variant submissions for ps4_decisions (success rates in synthetic decisions)."""
+
+from . import Wrong
+
+Q = {
+    n: f"ps4_q{n}_{slug}"
+    for n, slug in enumerate(
+        ["wilson", "scope_rates", "practice_rates", "length_by_scope", "gaps", "synthetic"], start=1
+    )
+}
+T = {n: f"{gid}_tests" for n, gid in Q.items()}
+
+ALTERNATIVES = {
+    # numpy throughout: vectorised interval, value_counts and crosstab.
+    "numpy_vectorised": {
+        Q[1]: """
+def wilson_interval(successes, n, z=1.96):
+    p = np.asarray(successes, dtype=float) / n
+    d = 1 + z * z / n
+    c = (p + z * z / (2 * n)) / d
+    h = z * np.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / d
+    return float(c - h), float(c + h)
+""",
+        Q[2]: """
+n = decisions["scope"].value_counts()
+wins = decisions.loc[decisions["savings_achieved"], "scope"].value_counts()
+scope_rates = pd.DataFrame({"n": n, "successes": wins}).fillna(0)
+scope_rates["rate"] = scope_rates["successes"] / scope_rates["n"]
+scope_rates[["ci_low", "ci_high"]] = [wilson_interval(s, k) for s, k in zip(scope_rates["successes"], scope_rates["n"])]
+scope_rates.index.name = "scope"
+
+def rates_by(frame, column):
+    counts = frame.groupby(column)["savings_achieved"].agg(["size", "sum"])
+    counts.columns = ["n", "successes"]
+    counts["rate"] = counts["successes"] / counts["n"]
+    counts[["ci_low", "ci_high"]] = [wilson_interval(s, k) for s, k in zip(counts["successes"], counts["n"])]
+    return counts.reset_index()
+""",
+        Q[4]: """
+deals = decisions.query("scope in ['selective', 'total_outsourcing']")
+length = pd.Series(np.where(deals["contract_years"].to_numpy() <= 3, "short", "long"), index=deals.index)
+length_by_scope = pd.crosstab(deals["scope"], length, values=deals["savings_achieved"].astype(int), aggfunc="mean")
+""",
+        Q[5]: """
+rate = scope_rates["rate"]
+naive_gap = rate.at["selective"] - rate.at["total_outsourcing"]
+gap_long = np.subtract(*length_by_scope.loc[["selective", "total_outsourcing"], "long"].to_numpy())
+""",
+    },
+    # melt-based long table and a groupby over two keys.
+    "melt_long": {
+        Q[3]: """
+long = decisions.melt(
+    id_vars=["savings_achieved"],
+    value_vars=["decision_makers", "bid_process", "contract_type"],
+    var_name="factor",
+    value_name="level",
+).dropna(subset=["level"])
+practice_rates = long.groupby(["factor", "level"])["savings_achieved"].agg(n="count", successes="sum").reset_index()
+practice_rates["rate"] = practice_rates["successes"] / practice_rates["n"]
+intervals = practice_rates.apply(lambda r: pd.Series(wilson_interval(r["successes"], r["n"]), index=["ci_low", "ci_high"]), axis=1)
+practice_rates = practice_rates.join(intervals)
+""",
+        Q[4]: """
+deals = decisions[decisions.scope != "total_insourcing"].assign(
+    length=lambda d: d.contract_years.gt(3).map({True: "long", False: "short"})
+)
+length_by_scope = deals.groupby(["scope", "length"])["savings_achieved"].mean().unstack("length")
+""",
+        Q[5]: """
+naive_gap = float(scope_rates.loc[scope_rates.scope == "selective", "rate"].iloc[0]
+                  - scope_rates.loc[scope_rates.scope == "total_outsourcing", "rate"].iloc[0])
+gap_long = length_by_scope["long"].diff().abs().iloc[-1]
+""",
+        Q[6]: "answer_q6 = ' c '",
+    },
+    # Loops and a hand-built list of records.
+    "records_loop": {
+        Q[2]: """
+records = []
+for scope, group in decisions.groupby("scope"):
+    k, s = len(group), int(group["savings_achieved"].sum())
+    low, high = wilson_interval(s, k)
+    records.append(dict(scope=scope, n=k, successes=s, rate=s / k, ci_low=low, ci_high=high))
+scope_rates = pd.DataFrame(records).set_index("scope")
+
+def rates_by(frame, column):
+    rows = []
+    for level, group in frame.groupby(column):
+        k, s = len(group), int(group["savings_achieved"].sum())
+        low, high = wilson_interval(s, k)
+        rows.append({column: level, "n": k, "successes": s, "rate": s / k, "ci_low": low, "ci_high": high})
+    return pd.DataFrame(rows)
+""",
+        Q[5]: """
+naive_gap = scope_rates.loc["selective", "rate"] - scope_rates.loc["total_outsourcing", "rate"]
+gap_long = length_by_scope["long"]["selective"] - length_by_scope["long"]["total_outsourcing"]
+""",
+    },
+}
+
+WRONG = [
+    Wrong(
+        "normal_approximation",
+        {
+            Q[1]: """
+def wilson_interval(successes, n, z=1.96):
+    p = successes / n
+    half = z * math.sqrt(p * (1 - p) / n)
+    return p - half, p + half
+"""
+        },
+        loses=(T[1], T[2], T[3]),
+        message="that is the normal approximation",
+    ),
+    Wrong(
+        "missing_contract_as_level",
+        {
+            Q[3]: """
+practice_rates = pd.concat(
+    [
+        rates_by(decisions.fillna({factor: "none"}), factor).rename(columns={factor: "level"}).assign(factor=factor)
+        for factor in ["decision_makers", "bid_process", "contract_type"]
+    ],
+    ignore_index=True,
+)
+"""
+        },
+        loses=(T[3],),
+        message="leave the missing contract_type out",
+    ),
+    Wrong(
+        "transposed_length_table",
+        {
+            Q[4]: """
+deals = decisions[decisions["scope"].isin(["selective", "total_outsourcing"])].copy()
+deals["length"] = np.where(deals["contract_years"] <= 3, "short", "long")
+length_by_scope = deals.pivot_table(index="length", columns="scope", values="savings_achieved", aggfunc="mean")
+"""
+        },
+        loses=(T[4], T[5]),
+        message="transpose",
+    ),
+    Wrong(
+        "short_instead_of_long",
+        {
+            Q[5]: """
+by_scope = scope_rates.set_index("scope")["rate"]
+naive_gap = by_scope["selective"] - by_scope["total_outsourcing"]
+gap_long = length_by_scope.loc["selective", "short"] - length_by_scope.loc["total_outsourcing", "short"]
+"""
+        },
+        loses=(T[5],),
+        message="gap within short contracts",
+    ),
+]
