@@ -67,7 +67,7 @@ CONTRACT_TYPES = {
 
 # Illustrative effects on a latent "how well did it go" score (standard-normal noise).
 # Directions come from the sources named in the datasheet; sizes are invented.
-EFFECT_SCOPE = {"selective": 0.36, "total_outsourcing": 0.0, "total_insourcing": 0.33}
+EFFECT_SCOPE = {"selective": 0.36, "total_outsourcing": 0.0, "total_insourcing": 0.22}
 EFFECT_DECISION = {"joint": 0.30, "business_only": 0.0, "it_only": 0.03}
 EFFECT_BIDS = {"internal_and_external": 0.28, "external_only": 0.0}
 EFFECT_YEARS_PER_YEAR_OVER_3 = -0.06

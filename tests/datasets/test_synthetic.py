@@ -71,6 +71,7 @@ def test_magnitudes_stay_away_from_the_unverified_success_rates(decisions):
     assert not 0.30 <= total <= 0.40
     for column, high, low in [
         ("scope", "selective", "total_outsourcing"),
+        ("scope", "selective", "total_insourcing"),
         ("decision_makers", "joint", "business_only"),
         ("bid_process", "internal_and_external", "external_only"),
         ("contract_type", "detailed_fee_for_service", "loose_fee_for_service"),
