@@ -228,61 +228,103 @@ def decision_matrix_exhibit(
 def contracts_exhibit(
     title: str = "Contract type, demanded savings and the winner's curse",
 ) -> Exhibit:
-    """Model 4: distribution of supplier margin by contract type; sliders for savings and bidders."""
-    savings, bidders = [0.1, 0.2, 0.3, 0.4], [1, 2, 4, 8]
-    edges = np.round(np.arange(-0.6, 0.32, 0.04), 2)
+    """Model 4: supplier margin by contract type; sliders for savings, bidders and under-bidding."""
+    savings, bidders, underbids = [0.1, 0.2, 0.3, 0.4], [1, 2, 4, 8], [0.0, 0.1, 0.2]
+    width = 0.04
+    edges = np.round(np.arange(-0.6, 0.32, width), 2)
 
-    def binned(sought_saving: float, n_bidders: int) -> pd.DataFrame:
+    def binned(sought_saving: float, n_bidders: int, underbid: float) -> pd.DataFrame:
         draws = models.simulate_contracts(
-            sought_saving=sought_saving, n_bidders=n_bidders, n_deals=2000
+            sought_saving=sought_saving, n_bidders=n_bidders, underbid=underbid, n_deals=2000
         )
         margin = draws["supplier_margin"].clip(edges[0], edges[-1] - 1e-9)
         counts = (
-            draws.assign(bin=pd.cut(margin, edges, right=False, labels=edges[:-1] + 0.02))
-            .groupby(["contract", "bin"], observed=False)
+            draws.assign(bin=pd.cut(margin, edges, right=False, labels=edges[:-1]))
+            .groupby(["contract", "bin"], observed=True)
             .size()
             .rename("share")
             .reset_index()
         )
         counts["share"] = (counts["share"] / 2000).round(4)
         counts["bin"] = counts["bin"].astype(float)
-        return counts
+        summary = models.contract_summary(draws)[["contract", "distress_rate"]]
+        return counts.merge(summary, on="contract").round({"distress_rate": 3})
 
-    frame = grid_frame(binned, {"sought_saving": savings, "n_bidders": bidders})
+    frame = grid_frame(
+        binned, {"sought_saving": savings, "n_bidders": bidders, "underbid": underbids}
+    )
     frame = frame.assign(
-        saving=(frame["sought_saving"] * 100).round().astype(int), bidders=frame["n_bidders"]
-    ).drop(columns=["sought_saving", "n_bidders"])
+        saving=(frame["sought_saving"] * 100).round().astype(int),
+        bidders=frame["n_bidders"],
+        cut=(frame["underbid"] * 100).round().astype(int),
+    ).drop(columns=["sought_saving", "n_bidders", "underbid"])
     saving = _slider("saving", 20, 10, 40, 10, "Saving the client demands, % ")
     n = alt.param(
         name="bidders", value=4, bind=alt.binding_select(options=bidders, name="Bidders ")
     )
-    base = alt.Chart(frame).transform_filter(
-        (alt.datum.saving == saving) & (alt.datum.bidders == n)
+    cut = alt.param(
+        name="cut",
+        value=0,
+        bind=alt.binding_select(options=_pct(underbids), name="Deliberate under-bid, % "),
     )
-    area = base.mark_area(opacity=0.45, interpolate="step").encode(
-        x=alt.X("bin:Q", title="Supplier margin (share of price; below 0 = loss)"),
-        y=alt.Y(
-            "share:Q",
-            stack=None,
-            scale=alt.Scale(type="sqrt"),
-            title="Share of deals (square-root scale)",
-            axis=alt.Axis(format="%"),
-        ),
-        color=alt.Color("contract:N", title="Contract"),
+    base = alt.Chart(frame).transform_filter(
+        (alt.datum.saving == saving) & (alt.datum.bidders == n) & (alt.datum.cut == cut)
+    )
+    color = alt.Color("contract:N", title="Contract")
+    bars = (
+        base.transform_calculate(bin_end=f"datum.bin + {width}")
+        .mark_bar(opacity=0.5)
+        .encode(
+            x=alt.X(
+                "bin:Q",
+                title="Supplier margin (share of price; below 0 = loss)",
+                scale=alt.Scale(domain=[-0.6, 0.3]),
+            ),
+            x2="bin_end:Q",
+            y=alt.Y(
+                "share:Q",
+                stack=None,
+                scale=alt.Scale(type="sqrt"),
+                title="Share of deals (square-root scale)",
+                axis=alt.Axis(format="%"),
+            ),
+            y2=alt.datum(0),
+            color=color,
+            tooltip=["contract:N", alt.Tooltip("share:Q", format=".1%")],
+        )
     )
     zero = alt.Chart(pd.DataFrame({"x": [0.0]})).mark_rule(color="black").encode(x="x:Q")
-    chart = alt.layer(area, zero).add_params(saving, n).properties(width=520, height=300)
+    distress = (
+        base.transform_aggregate(distress="max(distress_rate)", groupby=["contract"])
+        .mark_bar()
+        .encode(
+            x=alt.X(
+                "distress:Q",
+                scale=alt.Scale(domain=[0, 1]),
+                axis=alt.Axis(format="%"),
+                title="Deals in which the winning supplier loses money",
+            ),
+            y=alt.Y("contract:N", title=None),
+            color=alt.Color("contract:N", legend=None),
+            tooltip=["contract:N", alt.Tooltip("distress:Q", format=".0%")],
+        )
+        .properties(width=520, height=90)
+    )
+    chart = alt.vconcat(
+        alt.layer(bars, zero).properties(width=520, height=260), distress
+    ).add_params(saving, n, cut)
     return Exhibit(
         chart,
         title=title,
         source=(
             "Course model globalsourcing.models.simulate_contracts (seeded simulation of 2,000 "
             "tenders per setting). Clients sought 10-40% savings (Kern, Willcocks & van Heck "
-            "2002); cost uncertainty, estimate error and markup are illustrative."
+            "2002); cost uncertainty, estimate error, markup and under-bids are illustrative."
         ),
         caption=(
-            "Mass left of zero is deals where the winning supplier loses money: under fixed price "
-            "it grows as the client squeezes harder and more bidders compete."
+            "Mass left of zero is deals where the winning supplier loses money. Under fixed price "
+            "it grows as the client squeezes harder, more bidders compete or suppliers buy the "
+            "deal; time and materials moves the same risk to the client's bill."
         ),
     )
 
