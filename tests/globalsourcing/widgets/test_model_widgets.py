@@ -118,3 +118,14 @@ def test_every_widget_displays_as_a_box_of_controls():
     )
     assert ui.ui.children[1].children[0].children == tuple(ui.controls.values())
     assert ui.result["recommendation"].item() == "Outsource selectively"
+
+
+def test_location_widget_indicator_choice_brings_viet_nam_back(panel):
+    ui = widgets.location_widget(panel)
+    assert "VNM" not in set(ui.result["country_code"])  # no ICT-export data for Viet Nam
+    ui.controls["people_indicators"].value = ("labor_force", "tertiary_enrolment_gross_pct")
+    assert "VNM" in set(ui.result["country_code"])
+    assert ui.result.attrs["indicators"]["people"] == (
+        "labor_force",
+        "tertiary_enrolment_gross_pct",
+    )
