@@ -14,8 +14,9 @@ from typing import Any
 import ipywidgets as widgets
 import pandas as pd
 
-#: What a widget's compute function returns: (detailed result, summary table, headline).
-Computed = tuple[pd.DataFrame, pd.DataFrame, str]
+#: What a widget's compute function returns: (detailed result, summary table, headline),
+#: optionally followed by a dict of further tables kept in ``ModelWidget.extras``.
+Computed = tuple[pd.DataFrame, pd.DataFrame, str] | tuple[pd.DataFrame, pd.DataFrame, str, dict]
 
 
 def _in_kernel() -> bool:
@@ -34,7 +35,8 @@ class ModelWidget:
     ----------
     title : heading shown above the controls.
     controls : mapping of parameter name to an ipywidgets control with a ``value``.
-    compute : called with ``{name: value}``; returns ``(result, summary, headline)``.
+    compute : called with ``{name: value}``; returns ``(result, summary, headline)`` or
+        ``(result, summary, headline, extras)``.
     chart : optional, builds an Altair chart from the result (shown only in a live kernel).
     note : a line under the title (assumptions, data caveats).
     """
@@ -55,6 +57,7 @@ class ModelWidget:
         self.summary: pd.DataFrame | None = None
         self.headline = ""
         self.error: str | None = None
+        self.extras: dict[str, Any] = {}
         self.chart: Any = None
         self.evaluations = 0
         self.headline_html = widgets.HTML()
@@ -91,7 +94,7 @@ class ModelWidget:
     def update(self) -> None:
         """Run the model at the controls' current values and refresh the display."""
         try:
-            result, summary, headline = self._compute(self.values)
+            result, summary, headline, *more = self._compute(self.values)
         except ValueError as exc:
             # Bad settings show the model's message instead of a traceback.
             self.error = str(exc)
@@ -102,6 +105,7 @@ class ModelWidget:
         self.error = None
         self.evaluations += 1
         self.result, self.summary, self.headline = result, summary, headline
+        self.extras = more[0] if more else {}
         self.headline_html.value = f"<p><b>{html.escape(headline)}</b></p>"
         self.table.value = summary.to_html(
             index=False, float_format=lambda v: f"{v:,.2f}", border=0

@@ -91,12 +91,16 @@ def tco_widget() -> ModelWidget:
     )
 
 
-def location_widget(panel: pd.DataFrame | None = None) -> ModelWidget:
-    """Model 2: location attractiveness index from World Bank indicators (needs ``wdi_panel``)."""
-    if panel is None:
-        from globalsourcing.data import load
+def location_widget(
+    panel: pd.DataFrame | None = None, gsli_ranks: pd.DataFrame | None = None
+) -> ModelWidget:
+    """Model 2: location attractiveness index from World Bank indicators (needs ``wdi_panel``),
+    compared with Kearney's published GSLI ranks (``gsli_ranks``)."""
+    from globalsourcing.data import load
 
-        panel = load("wdi_panel")
+    panel = load("wdi_panel") if panel is None else panel
+    gsli_ranks = load("gsli_ranks") if gsli_ranks is None else gsli_ranks
+    editions = sorted({int(str(e)[:4]) for e in gsli_ranks["edition"]})
     options = sorted(INDICATORS)
     controls = {
         "financial": _slider("Weight: financial attractiveness", 0.4, 0.0, 1.0, 0.05),
@@ -115,6 +119,12 @@ def location_widget(panel: pd.DataFrame | None = None) -> ModelWidget:
         },
         "year": _int_slider("Reference year", 2023, 2008, 2024),
         "lookback": _int_slider("Fill gaps from up to N years back", 5, 0, 10),
+        "edition": w.Dropdown(
+            options=editions,
+            value=2021 if 2021 in editions else editions[-1],
+            description="Compare with GSLI",
+            style=_STYLE,
+        ),
     }
 
     def compute(v):
@@ -128,16 +138,25 @@ def location_widget(panel: pd.DataFrame | None = None) -> ModelWidget:
         frame = models.location_index(
             panel, weights=weights, indicators=indicators, year=v["year"], lookback=v["lookback"]
         )
+        compared = models.compare_with_gsli(frame, gsli_ranks, v["edition"])
+        published = compared.set_index("country_code")["published_rank"]
         top = frame.head(10)[
             ["rank", "country_name", "financial", "people", "business", "score", "oldest_year_used"]
-        ]
+        ].assign(gsli_rank=lambda f: frame.head(10)["country_code"].map(published).to_numpy())
         shares = ", ".join(f"{p} {x:.0%}" for p, x in weights.items())
+        rho = compared.attrs["spearman"]
+        agreement = (
+            f"rank correlation with Kearney's {v['edition']} ranks {rho:+.2f} over "
+            f"{int(compared['model_rank'].notna().sum())} countries"
+            if rho == rho
+            else f"too few countries to compare with Kearney's {v['edition']} ranks"
+        )
         headline = (
             f"{frame.iloc[0]['country_name']} ranks first of {len(frame)} economies "
             f"(weights rescaled to {shares}); {len(frame.attrs['dropped'])} left out for "
-            "missing data."
+            f"missing data; {agreement}."
         )
-        return frame, top, headline
+        return frame, top, headline, {"gsli_comparison": compared}
 
     return ModelWidget(
         "Location attractiveness index",

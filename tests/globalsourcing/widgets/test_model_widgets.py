@@ -129,3 +129,13 @@ def test_location_widget_indicator_choice_brings_viet_nam_back(panel):
         "labor_force",
         "tertiary_enrolment_gross_pct",
     )
+
+
+def test_location_widget_compares_with_the_chosen_gsli_edition(panel):
+    ui = widgets.location_widget(panel)
+    assert "Kearney's 2021 ranks" in ui.headline
+    ui.controls["edition"].value = 2016
+    compared = ui.extras["gsli_comparison"]
+    assert compared["published_rank"].tolist() == list(range(1, 11))
+    assert f"{compared.attrs['spearman']:+.2f}" in ui.headline
+    assert "gsli_rank" in ui.summary.columns
