@@ -137,8 +137,11 @@ def parse_bulk_csv(data: bytes, mapping, first_year: int, category: str, url: st
     tidy = tidy[(tidy["year"] >= first_year) & tidy["unctad_code"].isin(mapping["unctad_code"])]
     if tidy.duplicated(["unctad_code", "year", "flow"]).any():
         raise DatasetError(dataset, f"the CSV inside {url} repeats economy-years", RETRY)
-    if tidy.empty:
-        raise DatasetError(dataset, f"the CSV inside {url} has no total-services rows", RETRY)
+    missing_flows = sorted(set(FLOWS.values()) - set(tidy["flow"]))
+    if missing_flows:
+        raise DatasetError(
+            dataset, f"the CSV inside {url} has no total-services rows for {missing_flows}", RETRY
+        )
     wide = (
         tidy.pivot(index=["unctad_code", "year"], columns="flow", values="value")
         .reindex(columns=["services_exports_usd_m", "services_imports_usd_m"])

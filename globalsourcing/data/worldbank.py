@@ -31,6 +31,7 @@ def _pages(url: str, params: dict, directory: Path, dataset: str) -> list[dict]:
 
     records: list[dict] = []
     page, pages = 1, 1
+    totals: set[int] = set()
     while page <= pages:
         query = urllib.parse.urlencode({**params, "format": "json", "page": page})
         full = f"{url}?{query}"
@@ -62,7 +63,16 @@ def _pages(url: str, params: dict, directory: Path, dataset: str) -> list[dict]:
                 "the API answer looks wrong; try again later",
             )
         records.extend(body[1] or [])
+        if body[0].get("total") is not None:
+            totals.add(int(body[0]["total"]))
         page += 1
+    if totals and totals != {len(records)}:
+        raise DatasetError(
+            dataset,
+            f"{url} announced {' or '.join(map(str, sorted(totals)))} records "
+            f"but {len(records)} arrived",
+            "try again later; the answer changed while it was being paged",
+        )
     return records
 
 
@@ -118,6 +128,13 @@ def build_panel(dataset: str, source: dict, directory: Path, base: str | None = 
             iso3 = rec.get("countryiso3code") or by_iso2.get((rec.get("country") or {}).get("id"))
             if iso3 in known:
                 rows.append((iso3, int(rec["date"]), float(value)))
+        if not rows:
+            raise DatasetError(
+                dataset,
+                f"the World Bank API returned no values for indicator {code}",
+                "check the indicator code in datasets/registry.yaml (it may have been "
+                "retired), or use the offline mirror (GLOBALSOURCING_DATA_DIR)",
+            )
         frame = pd.DataFrame(rows, columns=["country_code", "year", column])
         if frame.duplicated(["country_code", "year"]).any():
             raise DatasetError(

@@ -133,7 +133,7 @@ def unctad_archive(mirror: Path) -> bytes:
 @dataclass
 class Fault:
     path_contains: str
-    mode: str  # "truncate", "garble", "http500", "damage"
+    mode: str  # "truncate", "garble", "http500", "damage", "empty", "short_total"
     times: int = 1
 
 
@@ -231,6 +231,13 @@ class PublisherServer:
                     elif fault.mode == "garble":
                         body = b"<html><body>Service temporarily unavailable</body></html>"
                         ctype = "text/html"
+                    elif fault.mode == "empty":
+                        header = {"page": 1, "pages": 1, "per_page": 50, "total": 0}
+                        body = json.dumps([header, []]).encode()
+                    elif fault.mode == "short_total":
+                        answer = json.loads(body)
+                        answer[0]["total"] += 1
+                        body = json.dumps(answer).encode()
                     elif fault.mode == "damage":
                         body = body[:32] + bytes(b ^ 0x5A for b in body[32:])
                 self.send_response(status)

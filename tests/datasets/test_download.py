@@ -77,6 +77,8 @@ def test_unctad_download_rebuilds_the_mirror_table_exactly(online, cache, monkey
         ("wdi_panel", "SP.POP.TOTL", "truncate", "cut short"),
         ("wdi_panel", "IT.NET.USER.ZS", "garble", "is not World Bank Indicators API JSON"),
         ("wdi_panel", "/v2/country?", "http500", "HTTP 500"),
+        ("wdi_panel", "FP.CPI.TOTL.ZG", "empty", "no values for indicator FP.CPI.TOTL.ZG"),
+        ("wdi_panel", "IT.NET.BBND.P2", "short_total", "records but"),
         ("unctad_services", "bulkdownload", "truncate", "cut short"),
         ("unctad_services", "bulkdownload", "garble", "is not a 7-Zip archive"),
         ("unctad_services", "bulkdownload", "damage", "damaged"),
