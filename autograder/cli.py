@@ -147,9 +147,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument(
         "--hidden-messages",
-        choices=["type", "full"],
-        default="type",
-        help="what feedback says about a failed hidden test",
+        choices=["auto", "type", "full"],
+        default="auto",
+        help="feedback for a failed hidden test: auto (message if from globalsourcing.checks, else exception type), type, full",
     )
     p.add_argument("--quiet", action="store_true", help="no progress bar")
     p.set_defaults(func=cmd_grade)

@@ -20,6 +20,7 @@ from .autograded import write_autograded
 from .course import Course
 from .gradebook import apply_result
 from .journal import Journal
+from .plan import to_python
 from .runner import Task, grade_submission, read_submission, submission_hash
 from .sandbox import Limits
 from .spec import load_spec
@@ -64,10 +65,13 @@ def grade(
     scheduler: str | None = None,
     force: bool = False,
     limits: Limits | None = None,
-    hidden_messages: str = "type",
+    hidden_messages: str = "auto",
     progress: bool = True,
     extra_hidden: tuple[str, ...] = (),
 ) -> GradeSummary:
+    from .checker import _install_streams
+
+    _install_streams()  # before our filter: it resets the warning filters once
     # nbgrader's own gradebook code triggers harmless SQLAlchemy autoflush warnings.
     warnings.filterwarnings("ignore", message=".*not in session.*")
     limits = limits or Limits()
@@ -80,6 +84,12 @@ def grade(
         known_elsewhere = _other_assignments(gb, assignment)
         submissions = course.submitted(assignment, students)
         journal = Journal(course.journal_dir / assignment)
+        warmup = [
+            to_python(c.source)
+            for nb in spec.notebooks.values()
+            for c in nb.cells
+            if c.kind == "setup"
+        ]
         summary = GradeSummary(assignment)
         tasks: list[Task] = []
         reuse: list[dict[str, Any]] = []
@@ -101,6 +111,7 @@ def grade(
                     preload=default_preload(),
                     hidden_messages=hidden_messages,
                     known_elsewhere=known_elsewhere,
+                    warmup=warmup,
                 )
             )
         for entry in reuse:

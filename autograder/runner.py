@@ -30,8 +30,9 @@ class Task:
     limits: Limits
     timestamp: str | None = None
     preload: list[str] = field(default_factory=list)
-    hidden_messages: str = "type"
+    hidden_messages: str = "auto"
     known_elsewhere: dict[str, str] = field(default_factory=dict)
+    warmup: list[str] = field(default_factory=list)
 
     @property
     def submission_hash(self) -> str:
@@ -87,7 +88,7 @@ def _grade_notebook(task: Task, name: str, spec) -> dict[str, Any]:
         }
     warnings.extend(plan.warnings)
     try:
-        proc = StudentProcess(plan.code_cells, task.limits, task.preload)
+        proc = StudentProcess(plan.code_cells, task.limits, task.preload, task.warmup)
     except (SandboxDied, OSError) as exc:
         return {"status": "error", "reason": f"could not start the sandbox: {exc}", "warnings": warnings,
                 "cells": [], "outputs": []}  # fmt: skip

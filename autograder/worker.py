@@ -20,6 +20,7 @@ from typing import Any
 from .sandbox import Limits
 
 PRELOAD = ["autograder.student", "numpy", "pandas"]
+WARMUP = "autograder.warmup"  # imported last: runs the setup cells
 _lock = threading.Lock()
 _ctx = None
 
@@ -32,13 +33,13 @@ class SandboxTimeout(RuntimeError):
     pass
 
 
-def context(preload: list[str] | None = None):
+def context(preload: list[str] | None = None, warmup: list[str] | None = None):
     """The fork-server context, started once per grading process with a clean environment."""
     global _ctx
     with _lock:
         if _ctx is None:
             ctx = multiprocessing.get_context("forkserver")
-            ctx.set_forkserver_preload(list(dict.fromkeys(PRELOAD + (preload or []))))
+            ctx.set_forkserver_preload(list(dict.fromkeys(PRELOAD + (preload or []) + [WARMUP])))
             # The fork server inherits the environment at start: give it a minimal one so
             # secrets in the grader's environment (database passwords) never reach it.
             saved = dict(os.environ)
@@ -54,6 +55,8 @@ def context(preload: list[str] | None = None):
                 os.environ.clear()
                 os.environ.update({k: saved[k] for k in keep if k in saved})
                 os.environ.update({"OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1"})
+                if warmup:
+                    os.environ["AUTOGRADER_WARMUP"] = json.dumps(warmup)
                 from multiprocessing import forkserver
 
                 forkserver.ensure_running()
@@ -67,10 +70,16 @@ def context(preload: list[str] | None = None):
 class StudentProcess:
     """Runs cells and answers value requests; every call is bounded in time and size."""
 
-    def __init__(self, cells: list[str], limits: Limits, preload: list[str] | None = None):
+    def __init__(
+        self,
+        cells: list[str],
+        limits: Limits,
+        preload: list[str] | None = None,
+        warmup: list[str] | None = None,
+    ):
         from . import student
 
-        ctx = context(preload)
+        ctx = context(preload, warmup)
         self.limits = limits
         self.deadline = time.monotonic() + limits.total_timeout
         self.conn, child = ctx.Pipe(duplex=True)
