@@ -282,28 +282,18 @@ def compare_with_gsli(index: pd.DataFrame, gsli_ranks: pd.DataFrame, edition: in
         published["country_code"] = published["country"].map(
             lambda n: GSLI_NAME_TO_CODE.get(n, by_name.get(n))
         )
-    label = "country" if "country" in published.columns else "country_code"
-    merged = (
-        published[["country_code", label, "rank"]]
-        .rename(columns={"rank": "published_rank", label: "published_name"})
-        .merge(
-            index[["country_code", "rank"]].rename(columns={"rank": "model_rank"}),
-            on="country_code",
-            how="left",
-        )
+    names = published["country"] if "country" in published.columns else published["country_code"]
+    model_rank = dict(zip(index["country_code"], index["rank"], strict=True))
+    merged = pd.DataFrame(
+        {
+            "country_code": published["country_code"].to_numpy(dtype=object),
+            "country_name": names.to_numpy(dtype=object),
+            "published_rank": published["rank"].to_numpy(),
+            "model_rank": [model_rank.get(c, np.nan) for c in published["country_code"]],
+        }
     )
-    merged["country_name"] = merged.get("published_name", merged["country_code"])
-    merged = merged.drop(columns=["published_name"], errors="ignore")
-    scored = merged["model_rank"].notna()
-    merged["model_rank_within"] = merged.loc[scored, "model_rank"].rank(method="min")
-    merged = (
-        merged[
-            ["country_code", "country_name", "published_rank", "model_rank", "model_rank_within"]
-        ]
-        .sort_values("published_rank")
-        .reset_index(drop=True)
-    )
-    both = merged[scored.reindex(merged.index, fill_value=False) | merged["model_rank"].notna()]
+    merged["model_rank_within"] = merged["model_rank"].rank(method="min")
+    merged = merged.sort_values("published_rank").reset_index(drop=True)
     both = merged.dropna(subset=["model_rank"])
     if len(both) >= 3:
         a = both["published_rank"].rank().to_numpy()

@@ -166,3 +166,15 @@ def test_real_panel_ranks_published_leaders_high_and_names_dropped_economies():
     assert "VNM" in result.attrs["dropped"]
     compared = compare_with_gsli(result, load("gsli_ranks"), edition=2016)
     assert compared.attrs["spearman"] > 0
+
+
+def test_comparison_works_with_country_codes_only_and_skips_unscored_countries():
+    index = location_index(panel(), indicators=IND, year=2022, min_population=0)
+    published = pd.DataFrame(
+        {"edition": [2016] * 4, "rank": [1, 2, 3, 4], "country_code": ["CCC", "DDD", "BBB", "AAA"]}
+    )
+    compared = compare_with_gsli(index, published, edition=2016)
+    assert compared["country_name"].tolist() == ["CCC", "DDD", "BBB", "AAA"]
+    assert pd.isna(compared.loc[1, "model_rank"])  # DDD has no data, so no model rank
+    assert compared["model_rank_within"].dropna().tolist() == [3.0, 2.0, 1.0]
+    assert compared.attrs["spearman"] == pytest.approx(-1.0)
