@@ -110,11 +110,16 @@ def test_dask_local_cluster_gives_the_same_grades(course_dir, tmp_path, submit_s
         for scenario in ("correct", "partly-wrong", "test-cell-edited", "corrupt-json"):
             submit_scenario(course, scenario)
     # Workers must be allowed child processes (each submission runs in its own sandbox).
-    dask.config.set({"distributed.worker.daemon": False})
-    cluster = LocalCluster(
-        n_workers=1, threads_per_worker=2, processes=True, host="127.0.0.1", dashboard_address=None
-    )
-    with cluster:
+    with (
+        dask.config.set({"distributed.worker.daemon": False}),
+        LocalCluster(
+            n_workers=1,
+            threads_per_worker=2,
+            processes=True,
+            host="127.0.0.1",
+            dashboard_address=None,
+        ) as cluster,
+    ):
         summary = grade(
             Course.load(course_dir), "ps1", scheduler=cluster.scheduler_address, progress=False
         )
