@@ -35,6 +35,11 @@ def _slider(name: str, value: int, lo: int, hi: int, step: int, label: str) -> a
     )
 
 
+def _fit_column(chart: alt.TopLevelMixin) -> alt.TopLevelMixin:
+    """Put legends under the plot so chart and legend fit the book's text column."""
+    return chart.configure_legend(orient="bottom", direction="horizontal", labelLimit=320)
+
+
 def tco_exhibit(title: str = "Offshore total cost of ownership with hidden costs") -> Exhibit:
     """Model 1: cumulative cost of in-house, domestic and offshore, with three sliders."""
     fees, overruns, transitions = [0.4, 0.5, 0.6, 0.7, 0.8, 0.9], [0.0, 0.5, 1.0], [0.05, 0.15, 0.3]
@@ -72,10 +77,10 @@ def tco_exhibit(title: str = "Offshore total cost of ownership with hidden costs
             & (alt.datum.overrun == overrun)
             & (alt.datum.transition == transition)
         )
-        .properties(width=520, height=300)
+        .properties(width=440, height=300)
     )
     return Exhibit(
-        chart,
+        _fit_column(chart),
         title=title,
         source=(
             "Course model globalsourcing.models.offshore_tco. Fee range follows the 10-40% "
@@ -144,7 +149,7 @@ def location_index_exhibit(
                 alt.Tooltip("score:Q", format=".2f"),
             ],
         )
-        .properties(width=460, height=320)
+        .properties(width=440, height=320)
     )
     note = (
         alt.Chart(pd.DataFrame({"x": [0]}))
@@ -154,11 +159,11 @@ def location_index_exhibit(
         )
         .mark_text(align="left", fontSize=12)
         .encode(text="label:N")
-        .properties(width=460, height=20)
+        .properties(width=440, height=20)
     )
     chart = alt.vconcat(note, bars).add_params(fin, ppl)
     return Exhibit(
-        chart,
+        _fit_column(chart),
         title=title,
         source=(
             "World Bank, World Development Indicators (CC BY 4.0), latest value in the five "
@@ -214,7 +219,7 @@ def decision_matrix_exhibit(
     hline = one.transform_calculate(v="mt / 100").mark_rule(strokeDash=[4, 4]).encode(y="v:Q")
     chart = alt.layer(points, vline, hline).add_params(ct, mt).properties(width=440, height=360)
     return Exhibit(
-        chart,
+        _fit_column(chart),
         title=title,
         source=(
             "Course model globalsourcing.models.decision_matrix, the course's synthesis of the "
@@ -308,13 +313,13 @@ def contracts_exhibit(
             color=alt.Color("contract:N", legend=None),
             tooltip=["contract:N", alt.Tooltip("distress:Q", format=".0%")],
         )
-        .properties(width=520, height=90)
+        .properties(width=440, height=90)
     )
     chart = alt.vconcat(
-        alt.layer(bars, zero).properties(width=520, height=260), distress
+        alt.layer(bars, zero).properties(width=440, height=260), distress
     ).add_params(saving, n, cut)
     return Exhibit(
-        chart,
+        _fit_column(chart),
         title=title,
         source=(
             "Course model globalsourcing.models.simulate_contracts (seeded simulation of 2,000 "
@@ -370,10 +375,10 @@ def knowledge_exhibit(title: str = "Knowledge retention after a wave of departur
             color=alt.Color("measure:N", title=None),
         )
         .add_params(kt_p, tm_p, wave_p)
-        .properties(width=520, height=280)
+        .properties(width=440, height=280)
     )
     return Exhibit(
-        chart,
+        _fit_column(chart),
         title=title,
         source=(
             "Course model globalsourcing.models.knowledge_retention; levers after Oshri, Kotlarsky "
@@ -454,10 +459,10 @@ def market_exhibit(
         .encode(x=x, y="central:Q")
     )
     chart = (
-        alt.layer(area, ranges, est, line).add_params(seg, growth).properties(width=520, height=320)
+        alt.layer(area, ranges, est, line).add_params(seg, growth).properties(width=440, height=320)
     )
     return Exhibit(
-        chart,
+        _fit_column(chart),
         title=title,
         source=(
             "Curated market_size dataset (one citation per estimate; unverified aggregator "
@@ -524,10 +529,10 @@ def captive_exhibit(
             tooltip=["option", "pv_cost", alt.Tooltip("saving:Q", title="% below onshore")],
         )
         .add_params(infl, setup, sell)
-        .properties(width=480, height=220)
+        .properties(width=440, height=220)
     )
     return Exhibit(
-        chart,
+        _fit_column(chart),
         title=title,
         source=(
             "Course model globalsourcing.models.captive_economics. Sale price about 1.9 times "
@@ -580,10 +585,10 @@ def sustainability_exhibit(
             tooltip=["satisfaction", alt.Tooltip("probability:Q", format=".0%"), "sharing"],
         )
         .add_params(sw)
-        .properties(width=480, height=280)
+        .properties(width=440, height=280)
     )
     return Exhibit(
-        chart,
+        _fit_column(chart),
         title=title,
         source=(
             f"SYNTHETIC data: the course's sourcing_decisions dataset ({fitted.n} outsourced "
