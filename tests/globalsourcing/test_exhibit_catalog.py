@@ -79,3 +79,14 @@ def test_default_slider_setting_selects_rows_of_the_grid():
 
 def test_titles_can_be_renumbered_by_a_chapter():
     assert catalog.captive_exhibit(title="Exhibit 9.9 Captives").title == "Exhibit 9.9 Captives"
+
+
+def test_gallery_shows_every_exhibit_and_opens_every_widget(repo_root):
+    from globalsourcing import widgets
+
+    page = (repo_root / "book" / "models" / "00-gallery.md").read_text(encoding="utf-8")
+    for builder in catalog.EXHIBITS.values():
+        assert f"catalog.{builder.__name__}()" in page, builder.__name__
+    for name in widgets.__all__:
+        if name.endswith("_widget"):
+            assert f"from globalsourcing.widgets import {name}; {name}()" in page, name
