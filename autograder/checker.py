@@ -170,6 +170,7 @@ class Checker:
         self.hidden_messages = hidden_messages
         self.ns: dict[str, Any] = {"__name__": "__main__", "__builtins__": builtins}
         self.protected: set[str] = set()
+        self.student_names: set[str] = set()
 
     def import_setup(self, source: str) -> None:
         """Run the import statements of an instructor read-only cell here as well."""
@@ -216,9 +217,13 @@ class Checker:
         wanted = _referenced_names(body) | (_referenced_names(tail) if tail else set())
         wanted -= BUILTIN_NAMES | self.protected
         try:
-            for name, value in self.proc.get(sorted(wanted)).items():
+            fetched = self.proc.get(sorted(wanted))
+            for name in wanted & self.student_names - set(fetched):
+                self.ns.pop(name, None)  # deleted by the student since the last test
+            for name, value in fetched.items():
                 if name in wanted:
                     self.ns[name] = self._bring(name, value)
+                    self.student_names.add(name)
         except SandboxDied as exc:
             return self._outcome(sc, 0.0, "failed", f"not tested: {exc}", "", False)
         except codec.DecodeError as exc:
