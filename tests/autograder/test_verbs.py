@@ -109,3 +109,25 @@ def test_collect_rejects_a_zip_with_no_matching_names(course_dir, tmp_path):
         zf.writestr("notes.txt", "hello")
     with pytest.raises(CollectError, match="matches canvas's naming"):
         collect_zip(Course.load(course_dir), "ps1", archive, "canvas")
+
+
+@pytest.mark.slow
+def test_collect_from_the_nbgrader_exchange(course_dir, tmp_path):
+    from autograder.collect import collect_exchange
+
+    exchange = tmp_path / "exchange"
+    inbound = (
+        exchange
+        / "globalsourcing-fixture"
+        / "inbound"
+        / "bob+ps1+2026-11-20 10:00:00.000000 UTC+abc123"
+    )
+    inbound.mkdir(parents=True)
+    (inbound / "ps1.ipynb").write_bytes(scenario_bytes("correct"))
+    (inbound / "timestamp.txt").write_text("2026-11-20 10:00:00.000000 UTC")
+    config = course_dir / "nbgrader_config.py"
+    config.write_text(config.read_text() + f'\nc.Exchange.root = "{exchange}"\n')
+    collect_exchange(Course.load(course_dir), "ps1")
+    assert (course_dir / "submitted" / "bob" / "ps1" / "ps1.ipynb").read_bytes() == scenario_bytes(
+        "correct"
+    )
