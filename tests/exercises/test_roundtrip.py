@@ -8,11 +8,12 @@ scores from the gradebook and messages from the autograded notebooks.
 from __future__ import annotations
 
 import importlib
+import runpy
 from pathlib import Path
 
 import pytest
 
-from .course import answer_cells, fill, make_course, solution_answers
+from .course import EXERCISES, answer_cells, fill, make_course, solution_answers
 
 pytestmark = pytest.mark.slow
 
@@ -44,6 +45,13 @@ def test_release_has_no_solutions_hidden_tests_or_outputs(graded):
         assert secret not in text, f"{secret!r} leaked into the release of {assignment}"
     assert all(not cell.get("outputs") for cell in release.cells if cell.cell_type == "code")
     assert all("raise NotImplementedError()" in code for code in answer_cells(release).values())
+
+
+def test_self_study_copies_match_the_nbgrader_release(graded):
+    assignment, _, _, release = graded
+    student_copies = runpy.run_path(str(EXERCISES / "student_copies.py"))
+    copy = student_copies["student_copy"](assignment)
+    assert [c.source for c in copy.cells] == [c.source for c in release.cells]
 
 
 def test_instructor_solution_scores_full_marks(graded):
