@@ -21,7 +21,7 @@ from .course import Course
 from .gradebook import apply_result
 from .journal import Journal
 from .plan import to_python
-from .runner import Task, grade_submission, read_submission, submission_hash
+from .runner import Task, grade_submission, read_submission, spec_digest, submission_hash
 from .sandbox import Limits
 from .spec import load_spec
 
@@ -84,6 +84,7 @@ def grade(
         known_elsewhere = _other_assignments(gb, assignment)
         submissions = course.submitted(assignment, students)
         journal = Journal(course.journal_dir / assignment)
+        digest = spec_digest(spec)
         warmup = [
             to_python(c.source)
             for nb in spec.notebooks.values()
@@ -96,7 +97,11 @@ def grade(
         for student, folder in submissions.items():
             files = read_submission(folder)
             entry = journal.load(student)
-            if entry and not force and entry.get("submission_hash") == submission_hash(files):
+            if (
+                entry
+                and not force
+                and entry.get("submission_hash") == submission_hash(files, digest)
+            ):
                 reuse.append(entry)
                 continue
             stamp = folder / "timestamp.txt"

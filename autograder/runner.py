@@ -36,11 +36,21 @@ class Task:
 
     @property
     def submission_hash(self) -> str:
-        return submission_hash(self.files)
+        return submission_hash(self.files, spec_digest(self.spec))
 
 
-def submission_hash(files: dict[str, bytes]) -> str:
-    digest = hashlib.sha256(__version__.encode())
+def spec_digest(spec: AssignmentSpec) -> str:
+    """Changes when the instructor changes a test, a point value or the cell order."""
+    digest = hashlib.sha256()
+    for name, nb in sorted(spec.notebooks.items()):
+        for c in nb.cells:
+            digest.update(f"{name}\0{c.grade_id}\0{c.kind}\0{c.points}\0{c.source}\0".encode())
+    return digest.hexdigest()
+
+
+def submission_hash(files: dict[str, bytes], spec_hash: str = "") -> str:
+    """Identifies one grading of one submission: its notebooks, the tests and the grader."""
+    digest = hashlib.sha256(__version__.encode() + spec_hash.encode())
     for name in sorted(files):
         digest.update(name.encode() + b"\0" + hashlib.sha256(files[name]).digest())
     return digest.hexdigest()
