@@ -15,7 +15,7 @@ from sphinx.application import Sphinx
 
 from globalsourcing.exhibits.exhibit import BOOK_BUILD_ENV
 
-from . import offline, vendor
+from . import offline, slim, vendor
 from .quiz_directive import QuizDirective, check_unique_quiz_ids, merge_info, purge_doc
 
 STATIC = Path(__file__).parent / "static"
@@ -53,11 +53,12 @@ def _page_assets(app: Sphinx, pagename, templatename, context, doctree) -> None:
     if 'role="doc-biblioentry"' in body:
         context["body"] = body = body.replace('role="doc-biblioentry"', 'role="listitem"')
     if "gs-exhibit" in body:
-        app.add_js_file("vendor/vega.min.js")
-        app.add_js_file("gs-exhibits.js")
+        # Deferred: the page renders while Vega downloads; deferred scripts keep their order.
+        app.add_js_file("vendor/vega.min.js", loading_method="defer")
+        app.add_js_file("gs-exhibits.js", loading_method="defer")
         app.add_css_file("gs-exhibits.css")
     if "gs-quiz" in body:
-        app.add_js_file("gs-quiz.js")
+        app.add_js_file("gs-quiz.js", loading_method="defer")
         app.add_css_file("gs-quiz.css")
 
 
@@ -65,6 +66,7 @@ def _build_finished(app: Sphinx, exception) -> None:
     if exception is not None or app.builder.format != "html":
         return
     vendor.copy_into(app)
+    slim.drop_unused_theme_scripts(Path(app.outdir))
     offline.assert_offline(Path(app.outdir))
 
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import gzip
+import io
 import shutil
 import threading
 from contextlib import contextmanager
@@ -29,7 +31,14 @@ CHROMIUM_ARGS = [
 ]
 
 
+_COMPRESSIBLE = (".html", ".js", ".mjs", ".css", ".json", ".svg", ".txt", ".xml")
+
+
 class _Handler(SimpleHTTPRequestHandler):
+    """Static files as a production host serves them: strict types, gzip for text."""
+
+    gzip_cache: dict[str, bytes] = {}
+
     extensions_map = {
         **SimpleHTTPRequestHandler.extensions_map,
         ".js": "text/javascript",
@@ -44,6 +53,24 @@ class _Handler(SimpleHTTPRequestHandler):
     def end_headers(self):
         self.send_header("X-Content-Type-Options", "nosniff")
         super().end_headers()
+
+    def send_head(self):
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            path = path / "index.html"
+        wants_gzip = "gzip" in self.headers.get("Accept-Encoding", "")
+        if not (wants_gzip and path.suffix in _COMPRESSIBLE and path.is_file()):
+            return super().send_head()
+        key = str(path)
+        if key not in self.gzip_cache:
+            self.gzip_cache[key] = gzip.compress(path.read_bytes(), compresslevel=6)
+        body = self.gzip_cache[key]
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        return io.BytesIO(body)
 
     def log_message(self, *args):  # keep test output readable
         pass

@@ -15,6 +15,7 @@
       });
       return v.runAsync().then(function () {
         figure.setAttribute("data-ready", "true");
+        figure.setAttribute("data-ready-ms", String(Math.round(performance.now())));
         figure.gsView = v;
         // Vega's inputs carry a visible name; give each an accessible one as well.
         controls.querySelectorAll("input, select").forEach(function (input) {
