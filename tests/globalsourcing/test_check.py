@@ -85,3 +85,23 @@ def test_run_hidden_keeps_the_message_and_drops_the_hidden_frames():
         run_hidden(hidden, 1)
     assert info.value.__cause__ is None and info.value.__suppress_context__
     assert all(frame.name != "hidden" for frame in info.traceback)
+
+
+def test_finds_the_notebooks_variables_in_a_real_kernel():
+    """In Jupyter, check() reads the IPython user namespace of the running notebook."""
+    nbformat = pytest.importorskip("nbformat")
+    nbclient = pytest.importorskip("nbclient")
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [
+        nbformat.v4.new_code_cell('ASSIGNMENT = "ps5_tco"\nfrom globalsourcing import check'),
+        nbformat.v4.new_code_cell(
+            "def offshore_annual_cost(fte, rate, productivity_loss, governance_pct):\n"
+            "    return fte * (1 + productivity_loss) * rate * (1 + governance_pct)"
+        ),
+        nbformat.v4.new_code_cell('check("q1")'),
+        nbformat.v4.new_code_cell('check("q2")'),
+    ]
+    nbclient.NotebookClient(nb, kernel_name="python3", timeout=60).execute()
+    first, second = (cell.outputs[0]["data"]["text/plain"] for cell in nb.cells[2:])
+    assert "q1 (the offshore cost function): passed" in first
+    assert "Not defined yet: `cost_table`" in second
