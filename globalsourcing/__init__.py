@@ -5,4 +5,13 @@ exercises use it for data, models, exhibits, quizzes and self-checks.
 """
 
 __version__ = "0.1.0"
-from .check import check  # noqa: E402  (self-checks for the exercises: check("q1"))
+__all__ = ["__version__", "check"]
+
+
+def __getattr__(name: str):
+    # check() needs pandas; importing it lazily keeps `import globalsourcing.data` light.
+    if name == "check":
+        from .check import check
+
+        return check
+    raise AttributeError(f"module 'globalsourcing' has no attribute {name!r}")
