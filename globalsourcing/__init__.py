@@ -13,5 +13,7 @@ def __getattr__(name: str):
     if name == "check":
         from .check import check
 
+        # Importing the submodule bound `globalsourcing.check` to it; the function wins.
+        globals()["check"] = check
         return check
     raise AttributeError(f"module 'globalsourcing' has no attribute {name!r}")
