@@ -1,0 +1,63 @@
+"""Hidden tests for ps7_case: reference figures from the cases table."""
+
+from __future__ import annotations
+
+from globalsourcing.checks import expect_frame_equal, expect_number, fail
+from globalsourcing.data import load
+
+
+def q1(ended_deals) -> None:
+    cases = load("cases")
+    ended = cases.dropna(subset=["end_year", "duration_years"]).copy()
+    ended["years_served"] = (ended["end_year"] - ended["start_year"]).astype(float)
+    ended["share_served"] = ended["years_served"] / ended["duration_years"]
+    expect_frame_equal(
+        ended_deals,
+        ended[["case_id", "years_served", "share_served"]],
+        "ended_deals",
+        keys=["case_id"],
+    )
+
+
+def q2(writeoffs_gbp_m) -> None:
+    expect_number(writeoffs_gbp_m, 140 + 120 + 30, "writeoffs_gbp_m", rel=1e-9)
+
+
+def q3(annual_contract_value_gbp_m, contract_to_spend) -> None:
+    expect_number(
+        annual_contract_value_gbp_m,
+        1700 / 7,
+        "annual_contract_value_gbp_m",
+        rel=1e-3,
+        hints=[
+            (
+                1700 / 10,
+                "The original contract ran for seven years; the extension to 2010 came later.",
+            )
+        ],
+    )
+    expect_number(contract_to_spend, 1700 / 7 / 200, "contract_to_spend", rel=1e-3)
+
+
+def q4(backsourcing_per_person_gbp_k) -> None:
+    expect_number(
+        backsourcing_per_person_gbp_k,
+        60_000 / 470,
+        "backsourcing_per_person_gbp_k",
+        rel=1e-3,
+        hints=[
+            (60_000 / 700, "About 470 staff came back; 700-800 is how many transferred in 2000."),
+            (60_000 / 800, "About 470 staff came back; 700-800 is how many transferred in 2000."),
+        ],
+    )
+
+
+def q5(same_outcome) -> None:
+    cases = load("cases")
+    category = cases.set_index("case_id").loc["sainsbury_accenture_2000", "outcome_category"]
+    want = sorted(cases.loc[cases["outcome_category"] == category, "case_id"])
+    want.remove("sainsbury_accenture_2000")
+    if sorted(map(str, same_outcome)) != want:
+        fail(
+            "`same_outcome` does not list exactly the other cases with Sainsbury's outcome category."
+        )
