@@ -1,4 +1,4 @@
-"""The four public verbs: list_datasets, load, datasheet, cite."""
+"""The public verbs: list_datasets, load, datasheet, cite (and download_series)."""
 
 from __future__ import annotations
 
