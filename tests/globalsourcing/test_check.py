@@ -105,3 +105,45 @@ def test_finds_the_notebooks_variables_in_a_real_kernel():
     first, second = (cell.outputs[0]["data"]["text/plain"] for cell in nb.cells[2:])
     assert "q1 (the offshore cost function): passed" in first
     assert "Not defined yet: `cost_table`" in second
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        (pd.Series([1.0, 2.0]), "should be a single number"),
+        ("0.08", "not a formatted string"),
+        (True, "True/False"),
+        (float("nan"), "NaN"),
+        (None, "still None"),
+    ],
+)
+def test_numbers_that_are_not_numbers_are_explained(value, message):
+    from globalsourcing.checks import as_number
+
+    with pytest.raises(CheckFailure, match=message):
+        as_number(value, "answer")
+
+
+def test_known_wrong_values_get_their_own_advice_and_secrets_stay_secret():
+    from globalsourcing.checks import expect_number
+
+    assert expect_number(pd.Series([0.0779]), 0.0779, "rate") == pytest.approx(0.0779)
+    with pytest.raises(CheckFailure, match="5 years of growth, not 6"):
+        expect_number(
+            0.0646, 0.0779, "rate", rel=1e-3, hints=[(0.0646, "5 years of growth, not 6.")]
+        )
+    with pytest.raises(CheckFailure) as info:
+        expect_number(0.5, 0.0779, "rate")
+    assert "0.0779" not in str(info.value)
+
+
+def test_row_count_advice_for_exact_counts_and_for_too_many():
+    from globalsourcing.checks import expect_row_count
+
+    frame = pd.DataFrame({"a": range(5)})
+    with pytest.raises(CheckFailure, match="has 5 rows; it should have 3. Drop the aggregates"):
+        expect_row_count(frame, 3, "t", {5: "Drop the aggregates."})
+    with pytest.raises(CheckFailure, match="Filter first"):
+        expect_row_count(frame, 3, "t", more="Filter first.", fewer="Keep more.")
+    with pytest.raises(CheckFailure, match="Keep more"):
+        expect_row_count(frame, 9, "t", more="Filter first.", fewer="Keep more.")
