@@ -20,7 +20,7 @@ from globalsourcing.checks import get as get_question
 KERNELSPEC = {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"}
 
 HEADER_RULES = """\
-**How this notebook is graded.** Cells with a grey "read-only" look and the test cells
+**How this notebook is graded.** The read-only cells (like this one) and the test cells
 are restored from the instructor's copy when your work is graded. Do not delete, split,
 copy, move or change the type of the answer cells and test cells: write your code where
 it says `# YOUR CODE HERE` (remove the `raise NotImplementedError()` line) and your
