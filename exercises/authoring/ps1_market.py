@@ -20,7 +20,9 @@ def build() -> Assignment:
         compound annual growth rates (CAGRs) and then judge conflicting figures by their
         definitions and provenance.
 
-        Growth rates are fractions throughout: 0.08 means 8% a year.
+        Growth rates are fractions throughout: 0.08 means 8% a year. Write the code
+        yourself rather than calling `globalsourcing.models`, whose market functions would
+        do the exercise for you.
         """
     )
     a.setup(

@@ -21,7 +21,9 @@ def build() -> Assignment:
         it agrees with the published ranks and how much it depends on the weights.
 
         Your index uses rough proxies (GDP per capita for cost, for example), so treat it
-        as an exercise in how such indices are made, not as a ranking to act on.
+        as an exercise in how such indices are made, not as a ranking to act on. Build it
+        step by step yourself: `globalsourcing.models` has a ready-made location index, and
+        calling it would skip the exercise.
         """
     )
     a.setup(
