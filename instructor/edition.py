@@ -140,6 +140,9 @@ def build(
         str(work),
         *(["-W"] if strict else []),
         "--keep-going",
+        # A fresh Sphinx environment every time: incremental builds trip over changed .bib files
+        # (sphinxcontrib-bibtex KeyError). Notebook execution stays cached by jupyter-cache.
+        "--all",
         *(extra_args or []),
     ]
     subprocess.run(cmd, check=True, cwd=root)
