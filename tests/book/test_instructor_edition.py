@@ -79,8 +79,20 @@ def _student_source_text() -> str:
     return _normalise(" ".join(p.read_text(encoding="utf-8") for p in pages if p.is_file()))
 
 
-def markers(path: Path, student_text: str, how_many: int = 3, width: int = 7) -> list[str]:
-    """Up to ``how_many`` runs of ``width`` plain words from ``path`` that no student page has."""
+def markers(path: Path, student_text: str, how_many: int = 3) -> list[str]:
+    """Up to ``how_many`` runs of plain words from ``path`` that no student page has.
+
+    Runs of seven words are preferred; a page made mostly of short table cells (a rubric) falls
+    back to runs of five.
+    """
+    for width in (7, 5):
+        found = _markers(path, student_text, how_many, width)
+        if found:
+            return found
+    return []
+
+
+def _markers(path: Path, student_text: str, how_many: int, width: int) -> list[str]:
     found: list[str] = []
     for sentence in _plain_words(path.read_text(encoding="utf-8")):
         words = sentence.split()
