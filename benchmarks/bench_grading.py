@@ -219,6 +219,20 @@ def main() -> int:
         same = [s for s in kinds if ours.get(s) == theirs.get(s)]
         differ = {s: (kinds[s], theirs.get(s), ours.get(s)) for s in kinds if s not in same}
         honest_differ = {s: v for s, v in differ.items() if not v[0].startswith("hostile")}
+        # Our per-question outcome for every difference, so a mismatch can be explained.
+        ours_detail = {}
+        for student in differ:
+            entry = json.loads(
+                (ours_course / ".autograder" / args.assignment / f"{student}.json").read_text()
+            )
+            ours_detail[student] = [
+                f"{c['grade_id']}: {c['status']} {c['message'][:120]}".strip()
+                for nb in entry["notebooks"].values()
+                for c in nb["cells"]
+                if c["kind"] == "test" and c["status"] != "passed"
+            ] + [w for nb in entry["notebooks"].values() for w in nb.get("warnings", [])]
+        (REPO / ".benchmarks-out").mkdir(exist_ok=True)
+        (REPO / ".benchmarks-out" / "grading-nbgrader.log").write_text(p_nb.stderr[-200_000:])
         counts = {
             k: sum(1 for v in kinds.values() if v.split(":")[0] == k)
             for k in ("correct", "wrong", "hostile")
@@ -235,7 +249,10 @@ def main() -> int:
             "ours_per_submission_s": round(t_us / args.n, 3),
             "throughput_ratio": round(t_nb / t_us, 1),
             "identical_totals": len(same),
-            "non_hostile_mismatches": honest_differ,
+            "non_hostile_mismatches": {
+                s: {"case": k, "nbgrader": a, "ours": b, "ours_detail": ours_detail[s]}
+                for s, (k, a, b) in honest_differ.items()
+            },  # fmt: skip
             "hostile_differences": {
                 s: {"case": k, "nbgrader": a, "ours": b}
                 for s, (k, a, b) in differ.items()
