@@ -254,7 +254,7 @@ def main() -> int:
                 for s, (k, a, b) in honest_differ.items()
             },  # fmt: skip
             "hostile_differences": {
-                s: {"case": k, "nbgrader": a, "ours": b}
+                s: {"case": k, "nbgrader": a, "ours": b, "ours_detail": ours_detail[s]}
                 for s, (k, a, b) in differ.items()
                 if k.startswith("hostile")
             },  # fmt: skip
