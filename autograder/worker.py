@@ -22,6 +22,9 @@ from .sandbox import Limits
 PRELOAD = ["autograder.student", "numpy", "pandas"]
 WARMUP = "autograder.warmup"  # imported last: runs the setup cells
 _lock = threading.Lock()
+# Seconds a cell gets to stop after the interrupt (generous: a busy machine may be slow to
+# schedule the interrupted process).
+INTERRUPT_GRACE = 5.0
 _ctx = None
 
 
@@ -150,7 +153,7 @@ class StudentProcess:
         # Interrupt like a kernel would; a submission that ignores it is killed.
         try:
             os.kill(self.proc.pid, signal.SIGINT)
-            reply = self._receive_grace(2.0)
+            reply = self._receive_grace(INTERRUPT_GRACE)
             if reply is not None:
                 reply["timed_out"] = True
                 return reply
