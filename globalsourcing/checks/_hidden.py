@@ -12,6 +12,7 @@ from collections.abc import Callable
 from typing import Any
 
 from ._compare import CheckFailure
+from ._display import show_message_only
 
 
 class HiddenTestFailure(AssertionError):
@@ -30,4 +31,5 @@ def run_hidden(test: Callable[..., None], *values: Any) -> None:
             f"{type(error).__name__}: {error}. Make sure it works for other inputs too."
         )
     if message is not None:
+        show_message_only()
         raise HiddenTestFailure(message) from None

@@ -7,10 +7,14 @@ test with them as plain values (the same call the notebook's test cell makes).
 
 from __future__ import annotations
 
+import functools
 import importlib
 import pkgutil
 from collections.abc import Callable
 from dataclasses import dataclass
+
+from ._compare import CheckFailure
+from ._display import show_message_only
 
 
 @dataclass(frozen=True)
@@ -30,7 +34,18 @@ def question(assignment: str, qid: str, uses: tuple[str, ...], summary: str):
 
     def register(test: Callable[..., None]) -> Callable[..., None]:
         _QUESTIONS[(assignment, qid)] = Question(assignment, qid, tuple(uses), test, summary)
-        return test
+
+        @functools.wraps(test)
+        def run_in_test_cell(*values):
+            # A failed check prints as its message alone; errors from the student's own
+            # code keep their full traceback, which helps to debug it.
+            try:
+                return test(*values)
+            except CheckFailure:
+                show_message_only()
+                raise
+
+        return run_in_test_cell
 
     return register
 

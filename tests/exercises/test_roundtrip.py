@@ -35,6 +35,7 @@ def graded(request, tmp_path_factory):
     for wrong in variants.WRONG:
         submissions[f"wrong_{wrong.name}"] = fill(release, {**solution, **wrong.answers})
     course.autograde(assignment, submissions)
+    course.nbgrader("generate_feedback", assignment, "--force")
     return assignment, course, variants, release
 
 
@@ -90,3 +91,23 @@ def test_wrong_answers_lose_their_points_with_a_helpful_message(graded):
         # The hidden tests' source stays out of what the student sees.
         trace = course.traceback_of(assignment, student, wrong.loses[0])
         assert f"hidden/{assignment}.py" not in trace
+
+
+def test_feedback_keeps_hidden_tests_out_but_explains_the_failure(graded):
+    assignment, course, variants, _ = graded
+
+    def feedback(student: str) -> str:
+        path = course.root / "feedback" / student / assignment / f"{assignment}.html"
+        return path.read_text(encoding="utf-8")
+
+    clean = feedback("solution")
+    assert "HIDDEN TESTS" not in clean and "hidden_tests" not in clean
+    for wrong in variants.WRONG:
+        student = f"wrong_{wrong.name}"
+        # A failed check prints as its message alone, so no code around the call is quoted.
+        trace = course.traceback_of(assignment, student, wrong.loses[0])
+        assert len(trace.splitlines()) == 1 and "hidden_tests" not in trace, trace
+        html = feedback(student)
+        assert f"hidden/{assignment}.py" not in html
+        words = wrong.message.split("`")[0][:25]
+        assert words.replace("'", "&#39;") in html or words in html, wrong.name
