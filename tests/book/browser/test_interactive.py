@@ -18,6 +18,8 @@ async ([figIndex, ctlIndex]) => {
   const svg = () => fig.querySelector('.gs-exhibit-view').innerHTML;
   const before = svg();
   const el = fig.querySelectorAll('.gs-exhibit-controls input, .gs-exhibit-controls select')[ctlIndex];
+  const start = el.tagName === 'SELECT' ? el.selectedIndex : el.value;
+  const startEl = el.type === 'radio' ? fig.querySelector('input[name="' + el.name + '"]:checked') : el;
   if (el.type === 'range') {
     const lo = Number(el.min), hi = Number(el.max), v = Number(el.value);
     el.value = String(Math.abs(v - hi) > Math.abs(v - lo) ? hi : lo);
@@ -36,7 +38,13 @@ async ([figIndex, ctlIndex]) => {
   }
   await fig.gsView.runAsync();
   for (let i = 0; i < 40 && svg() === before; i++) await new Promise(r => setTimeout(r, 25));
-  return {changed: svg() !== before, name: el.name || el.type};
+  const changed = svg() !== before;
+  // Put the control back, so coupled controls are each tested from the exhibit's opening state.
+  if (el.type === 'range') { el.value = start; el.dispatchEvent(new Event('input', {bubbles: true})); }
+  else if (el.tagName === 'SELECT') { el.selectedIndex = start; el.dispatchEvent(new Event('change', {bubbles: true})); }
+  else { startEl.click(); }
+  await fig.gsView.runAsync();
+  return {changed: changed, name: el.name || el.type};
 }
 """
 
