@@ -24,9 +24,9 @@ def _inline(text: str) -> str:
 def _choice_question(quiz: Quiz, n: int, q: Question) -> str:
     kind = "radio" if q.type == "single" else "checkbox"
     base = f"gs-{quiz.id}-{q.id}"
-    hint = (
-        "" if q.type == "single" else ' <span class="gs-quiz-hint">(choose all that apply)</span>'
-    )
+    # Authors often say it in the prompt already; say it once.
+    needs_hint = q.type == "multiple" and "all that apply" not in q.prompt.lower()
+    hint = ' <span class="gs-quiz-hint">(choose all that apply)</span>' if needs_hint else ""
     rows = []
     for letter, opt in zip(q.letters, q.options, strict=True):
         oid = f"{base}-{letter.lower()}"
