@@ -34,9 +34,24 @@ def graded(request, tmp_path_factory):
         submissions[f"alt_{name}"] = fill(release, {**solution, **answers})
     for wrong in variants.WRONG:
         submissions[f"wrong_{wrong.name}"] = fill(release, {**solution, **wrong.answers})
+    # Students who delete a test cell, or edit one so that it cannot fail.
+    deleted = fill(release, solution)
+    del deleted.cells[next(i for i, c in enumerate(deleted.cells) if _is_test(c))]
+    submissions["deleted_test_cell"] = deleted
+    first_wrong = variants.WRONG[0]
+    tampered = fill(release, {**solution, **first_wrong.answers})
+    for cell in tampered.cells:
+        if _is_test(cell):
+            cell.source = "pass"
+    submissions["tampered_tests"] = tampered
     course.autograde(assignment, submissions)
     course.nbgrader("generate_feedback", assignment, "--force")
     return assignment, course, variants, release
+
+
+def _is_test(cell) -> bool:
+    meta = cell.metadata.get("nbgrader", {})
+    return cell.cell_type == "code" and meta.get("grade", False)
 
 
 def test_release_has_no_solutions_hidden_tests_or_outputs(graded):
@@ -64,6 +79,15 @@ def test_untouched_release_scores_zero(graded):
     assignment, course, _, _ = graded
     scores = course.scores(assignment, "untouched")
     assert scores and set(scores.values()) == {0.0}
+
+
+def test_deleted_or_edited_test_cells_are_restored_and_graded(graded):
+    assignment, course, variants, _ = graded
+    assert course.scores(assignment, "deleted_test_cell") == course.max_scores(assignment)
+    wrong = variants.WRONG[0]
+    assert course.scores(assignment, "tampered_tests") == course.scores(
+        assignment, f"wrong_{wrong.name}"
+    )
 
 
 def test_alternative_correct_solutions_score_full_marks(graded):
