@@ -18,6 +18,7 @@ import ast
 import builtins
 import json
 import linecache
+import signal
 import sys
 import traceback
 import types
@@ -158,6 +159,9 @@ def main(conn, cells: list[str], limits: Limits) -> None:
             json.dumps({"op": "hello", "fatal": f"{type(exc).__name__}: {exc}"}).encode()
         )
         return
+    # A grader started in the background (nohup, cron, `cmd &`) may have SIGINT ignored,
+    # and that would be inherited: timeouts need SIGINT to raise KeyboardInterrupt here.
+    signal.signal(signal.SIGINT, signal.default_int_handler)
     runner = StudentRunner(cells, limits.output_bytes)
     conn.send_bytes(json.dumps({"op": "hello", "applied": applied, "missing": missing}).encode())
     handlers = {
