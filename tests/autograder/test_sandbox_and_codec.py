@@ -111,3 +111,28 @@ def test_lying_objects_do_not_cross_as_themselves():
 def test_malformed_payloads_are_rejected(payload):
     with pytest.raises(codec.DecodeError):
         codec.decode(payload)
+
+
+def test_timeouts_interrupt_even_when_the_grader_runs_with_sigint_ignored():
+    """A grader started with nohup or `&` inherits SIGINT ignored; cells must still be interrupted."""
+    import signal
+    import subprocess
+    import sys
+
+    script = (
+        "from autograder.sandbox import Limits\n"
+        "from autograder.worker import StudentProcess\n"
+        "p = StudentProcess(['while True:\\n    pass', 'x = 41 + 1\\nx'], Limits(cell_timeout=2))\n"
+        "first, second = p.run_cell(0), p.run_cell(1)\n"
+        "print(first['error']['ename'], second['result'], p.dead_reason)\n"
+        "p.close()\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", script],
+        cwd=REPO_ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_IGN),
+    )
+    assert out.stdout.split() == ["TimeoutError", "42", "None"], out.stderr[-2000:]
