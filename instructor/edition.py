@@ -30,6 +30,8 @@ ROOT = Path(__file__).resolve().parent.parent
 CONFIG_OVERRIDE = "_config_instructor.yml"
 TOC_EXTRA = "_toc_instructor.yml"
 REMOVE_KEY = "remove_exclude_patterns"
+# Bibliographies only the edition loads (sources cited by teaching notes alone).
+EXTRA_BIB_KEY = "extra_bibtex_bibfiles"
 #: Source suffixes Jupyter Book turns into pages; a toc glob must match one of them.
 PAGE_SUFFIXES = (".md", ".ipynb", ".rst")
 
@@ -69,8 +71,12 @@ def merged_config(root: Path = ROOT) -> dict[str, Any]:
             f"{CONFIG_OVERRIDE} removes exclude patterns that _config.yml does not have: "
             f"{sorted(unknown)}. Update {REMOVE_KEY} to match _config.yml."
         )
+    extra_bib = list(override.pop(EXTRA_BIB_KEY, []) or [])
     config = deep_merge(base, override)
     config["exclude_patterns"] = [p for p in base.get("exclude_patterns", []) if p not in remove]
+    config["bibtex_bibfiles"] = [*base.get("bibtex_bibfiles", []), *extra_bib]
+    # Share the student build's notebook cache, so the edition does not execute every page again.
+    config.setdefault("execute", {})["cache"] = str(root / "_build" / ".jupyter_cache")
     return config
 
 

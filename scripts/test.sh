@@ -17,4 +17,6 @@ fi
 
 GS_EXTRAS=dev bash scripts/build_book.sh
 source scripts/data_env.sh
+# The separation tests compare the student site with the instructor edition.
+bash scripts/build_instructor_edition.sh
 .venv/bin/python -m pytest "$@"

@@ -163,7 +163,10 @@ def test_edition_config_differs_from_the_student_config_only_where_declared():
     assert set(base["exclude_patterns"]) - set(merged["exclude_patterns"]) == {"instructor/**"}
     assert merged["title"] != base["title"] and "instructor" in merged["title"].lower()
     assert "announcement" in merged["html"]
-    for key in set(base) - {"title", "html", "exclude_patterns"}:
+    # Declared by edition.py: the teaching notes' own bibliography, and the shared notebook cache.
+    assert merged["bibtex_bibfiles"] == [*base["bibtex_bibfiles"], "instructor/teaching-notes.bib"]
+    assert merged["execute"] == {**base["execute"], "cache": str(ROOT / "_build" / ".jupyter_cache")}
+    for key in set(base) - {"title", "html", "exclude_patterns", "bibtex_bibfiles", "execute"}:
         assert merged[key] == base[key], f"the edition changed '{key}' without declaring it"
     for key in set(base["html"]) - {"announcement"}:
         assert merged["html"][key] == base["html"][key]

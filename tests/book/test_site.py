@@ -1,5 +1,6 @@
 """The built student site: complete, executed, offline, and with no broken internal link."""
 
+import html
 import re
 from html.parser import HTMLParser
 from pathlib import Path
@@ -91,3 +92,14 @@ def test_bibliography_keys_are_unique_across_parts(repo_root):
                 dupes.append(f"{key} in {seen[key]} and {bib.name}")
             seen[key] = bib.name
     assert not dupes, dupes
+
+
+def test_student_bibliography_lists_no_source_cited_only_by_teaching_notes(site, repo_root):
+    notes_bib = (repo_root / "instructor" / "teaching-notes.bib").read_text(encoding="utf-8")
+    titles = re.findall(r"^\s*title\s*=\s*\{(.+)\},?\s*$", notes_bib, flags=re.M)
+    assert titles, "instructor/teaching-notes.bib lists no titles"
+    page = html.unescape((site / "book" / "references.html").read_text(encoding="utf-8"))
+    page = page.replace("\u2019", "'")
+    # A bibliography entry renders its title followed by a full stop.
+    leaked = [t for t in titles if re.sub(r"[{}]", "", t).rstrip(".") + "." in page]
+    assert not leaked, f"teaching-note sources on the student bibliography page: {leaked}"
