@@ -165,7 +165,10 @@ def test_edition_config_differs_from_the_student_config_only_where_declared():
     assert "announcement" in merged["html"]
     # Declared by edition.py: the teaching notes' own bibliography, and the shared notebook cache.
     assert merged["bibtex_bibfiles"] == [*base["bibtex_bibfiles"], "instructor/teaching-notes.bib"]
-    assert merged["execute"] == {**base["execute"], "cache": str(ROOT / "_build" / ".jupyter_cache")}
+    assert merged["execute"] == {
+        **base["execute"],
+        "cache": str(ROOT / "_build" / ".jupyter_cache"),
+    }
     for key in set(base) - {"title", "html", "exclude_patterns", "bibtex_bibfiles", "execute"}:
         assert merged[key] == base[key], f"the edition changed '{key}' without declaring it"
     for key in set(base["html"]) - {"announcement"}:

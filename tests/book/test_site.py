@@ -32,7 +32,10 @@ def test_every_notebook_chapter_was_executed(site, repo_root):
     unexecuted = []
     for md in _chapters(repo_root):
         text = md.read_text(encoding="utf-8")
-        if "kernelspec:" not in text.split("---", 2)[1 if text.startswith("---") else 0] or "{code-cell}" not in text:
+        if (
+            "kernelspec:" not in text.split("---", 2)[1 if text.startswith("---") else 0]
+            or "{code-cell}" not in text
+        ):
             continue
         html = (site / md.relative_to(repo_root).with_suffix(".html")).read_text(encoding="utf-8")
         if "cell_output" not in html and "gs-exhibit" not in html:
@@ -79,7 +82,9 @@ def test_every_internal_link_resolves(site):
                 target = target / "index.html"
             if not target.exists():
                 broken.append(f"{rel} -> {href}")
-            elif url.fragment and target.suffix == ".html" and url.fragment not in parse(target).ids:
+            elif (
+                url.fragment and target.suffix == ".html" and url.fragment not in parse(target).ids
+            ):
                 broken.append(f"{rel} -> {href} (no such anchor)")
     assert not broken, "\n".join(broken[:40])
 

@@ -61,7 +61,9 @@ def test_every_exhibit_draws_and_every_control_changes_it(site, base_url, page_a
             figure = figures.nth(i)
             try:
                 page.wait_for_function(
-                    "f => f.getAttribute('data-ready') !== null", arg=figure.element_handle(), timeout=10_000
+                    "f => f.getAttribute('data-ready') !== null",
+                    arg=figure.element_handle(),
+                    timeout=10_000,
                 )
             except Exception:
                 problems.append(f"{rel} exhibit {i}: never drew")
@@ -79,7 +81,9 @@ def test_every_exhibit_draws_and_every_control_changes_it(site, base_url, page_a
                     seen_radio.add(name)
                 result = page.evaluate(CHANGE_CONTROL, [i, c])
                 if not result.get("changed") and "skipped" not in result:
-                    problems.append(f"{rel} exhibit {i}: moving control {result.get('name')} changed nothing")
+                    problems.append(
+                        f"{rel} exhibit {i}: moving control {result.get('name')} changed nothing"
+                    )
     assert not log.console_errors, log.console_errors[:5]
     assert not problems, "\n".join(problems)
 
@@ -89,7 +93,9 @@ def _answer_question(page, fieldset, correct: bool):
     if kind == "numeric":
         answer = float(fieldset.get_attribute("data-answer"))
         tol = float(fieldset.get_attribute("data-tolerance"))
-        fieldset.locator("input").fill(repr(answer if correct else answer + 10 * tol + abs(answer) + 1))
+        fieldset.locator("input").fill(
+            repr(answer if correct else answer + 10 * tol + abs(answer) + 1)
+        )
     else:
         options = fieldset.locator(".gs-quiz-option")
         for o in range(options.count()):
@@ -108,7 +114,9 @@ def _answer_question(page, fieldset, correct: bool):
     return fieldset.locator(".gs-quiz-result").inner_text()
 
 
-def test_every_quiz_question_gives_feedback_for_right_and_wrong_answers(site, base_url, page_and_log):
+def test_every_quiz_question_gives_feedback_for_right_and_wrong_answers(
+    site, base_url, page_and_log
+):
     page, log = page_and_log
     pages = _pages_with(site, 'class="gs-quiz"')
     assert pages, "no page of the book carries a quiz"
@@ -123,7 +131,9 @@ def test_every_quiz_question_gives_feedback_for_right_and_wrong_answers(site, ba
             wrong = _answer_question(page, fieldset, correct=False)
             visible_feedback = fieldset.locator(".gs-quiz-feedback:visible")
             if not wrong.startswith("Not quite") or visible_feedback.count() == 0:
-                problems.append(f"{where}: a wrong answer gave {wrong!r} with {visible_feedback.count()} feedback shown")
+                problems.append(
+                    f"{where}: a wrong answer gave {wrong!r} with {visible_feedback.count()} feedback shown"
+                )
             right = _answer_question(page, fieldset, correct=True)
             if right != "Correct." or visible_feedback.count() == 0:
                 problems.append(f"{where}: the right answer gave {right!r}")
@@ -139,7 +149,9 @@ def test_a_quiz_can_be_answered_with_the_keyboard_alone(site, base_url, page_and
     page.goto(base_url + rel, wait_until="load")
     fieldset = page.locator('fieldset.gs-quiz-question[data-type="single"]').first
     options = fieldset.locator(".gs-quiz-option")
-    right = next(i for i in range(options.count()) if options.nth(i).get_attribute("data-correct") == "true")
+    right = next(
+        i for i in range(options.count()) if options.nth(i).get_attribute("data-correct") == "true"
+    )
     first = options.nth(0).locator("input")
     first.focus()
     page.keyboard.press("Space")  # selects the first radio

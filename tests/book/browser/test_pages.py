@@ -22,7 +22,9 @@ def test_every_page_loads_with_no_error_and_nothing_from_another_host(site, base
         failed = log.failed[before[1] :]
         external = log.external[before[2] :]
         if errors or failed or external:
-            problems.append(f"{rel}: console={errors[:3]} failed={failed[:3]} external={external[:3]}")
+            problems.append(
+                f"{rel}: console={errors[:3]} failed={failed[:3]} external={external[:3]}"
+            )
     assert not problems, "\n".join(problems)
 
 
@@ -30,7 +32,7 @@ def test_no_serious_accessibility_violations(site, base_url, page_and_log, repo_
     page, _ = page_and_log
     problems = []
     for rel in site_pages(site):
-        if "http-equiv=\"refresh\"" in (site / rel).read_text(encoding="utf-8").lower():
+        if 'http-equiv="refresh"' in (site / rel).read_text(encoding="utf-8").lower():
             continue  # a redirect stub (index.html) has no content of its own
         page.goto(base_url + rel, wait_until="load")
         page.add_script_tag(path=str(repo_root / AXE))
