@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import fnmatch
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -74,6 +75,16 @@ class Course:
             if not any(p == q or q in p.parents for q in unique):
                 unique.append(p)
         return tuple(str(p) for p in unique)
+
+    def readable_paths(self) -> tuple[str, ...]:
+        """What student code may read although the sandbox hides where it lives."""
+        paths = [REPO_ROOT / name for name in ("globalsourcing", "datasets", "book")]
+        if os.environ.get("GLOBALSOURCING_DATA_DIR"):
+            paths.append(Path(os.environ["GLOBALSOURCING_DATA_DIR"]))
+        from globalsourcing.data.download import cache_dir
+
+        paths.append(cache_dir())
+        return tuple(str(p.resolve()) for p in paths if p.exists())
 
     def gradebook(self):
         from nbgrader.api import Gradebook

@@ -76,7 +76,11 @@ def grade(
     warnings.filterwarnings("ignore", message=".*not in session.*")
     limits = limits or Limits()
     limits = Limits(
-        **{**limits.__dict__, "hide": course.hidden_paths(extra_hidden + tuple(limits.hide))}
+        **{
+            **limits.__dict__,
+            "hide": course.hidden_paths(extra_hidden + tuple(limits.hide)),
+            "readable": course.readable_paths() + tuple(limits.readable),
+        }
     )
     gb = course.gradebook()
     try:

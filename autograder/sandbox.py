@@ -42,6 +42,9 @@ class Limits:
     message_mb: int = 64
     disk_mb: int = 64
     hide: tuple[str, ...] = field(default_factory=tuple)
+    # Folders student code may read although they sit in a hidden place (the package, its
+    # datasets, the data mirror); never one that holds a hidden path.
+    readable: tuple[str, ...] = field(default_factory=tuple)
 
 
 def _libc():
@@ -149,51 +152,92 @@ def _under(path: str, parent: str) -> bool:
     return path != parent and path.startswith(parent.rstrip("/") + "/")
 
 
-def _hide_paths(libc, limits: Limits) -> None:
-    """Cover private paths with empty read-only tmpfs; keep the Python install visible.
-
-    The grader's home folder is hidden too (it often holds the Python install, as with
-    pyenv under /root): any interpreter or site-packages folder under a hidden path is
-    bind-mounted back (read-only for the sandbox by file permissions), so imports work.
-    """
-    home = os.path.expanduser("~")
-    fresh = ("/tmp", "/var/tmp", "/dev/shm")  # replaced by empty tmpfs below anyway
-    hide = [
-        p
-        for p in dict.fromkeys([*limits.hide, home])
-        if p not in ("/", "")
-        and os.path.exists(p)
-        and not any(p == f or _under(p, f) for f in fresh)
+# Top-level folders that hold the operating system. Everything else at / (home folders,
+# /work, /srv, /opt, mounts...) is hidden: another checkout of the course, with its hidden
+# tests, may live there and be readable by any user.
+SYSTEM_ROOTS = frozenset(
+    [
+        "bin",
+        "boot",
+        "dev",
+        "etc",
+        "lib",
+        "lib32",
+        "lib64",
+        "libx32",
+        "proc",
+        "run",
+        "sbin",
+        "sys",
+        "tmp",
+        "usr",
+        "var",
     ]
-    keep = [sys.base_prefix, sys.prefix, sys.exec_prefix, *sys.path]
-    keep = [p for p in dict.fromkeys(os.path.realpath(k) for k in keep if k) if os.path.isdir(p)]
+)
+FRESH = ("/tmp", "/var/tmp", "/dev/shm")  # replaced by empty tmpfs
+
+
+def _minimal(paths: list[str]) -> list[str]:
+    """Drop paths that lie under another path of the list."""
+    out: list[str] = []
+    for p in sorted(dict.fromkeys(paths), key=len):
+        if not any(p == q or _under(p, q) for q in out):
+            out.append(p)
+    return out
+
+
+def hiding_plan(limits: Limits, roots: list[str] | None = None) -> tuple[list[str], list[str]]:
+    """What to cover and what to bring back: (hidden paths, readable paths).
+
+    A readable path that holds (or is) a hidden course path is dropped, so nothing that was
+    meant to be hidden comes back through it; the repository root is the usual case.
+    """
+    if roots is None:
+        roots = [f"/{n}" for n in os.listdir("/") if n not in SYSTEM_ROOTS]
+    roots = [r for r in roots if os.path.isdir(r) and not os.path.islink(r)]
+    course = [os.path.realpath(p) for p in (*limits.hide, os.path.expanduser("~")) if p]
+    course = [p for p in course if p != "/" and os.path.exists(p)]
+    hide = _minimal(
+        [*roots, *(p for p in course if not any(p == f or _under(p, f) for f in FRESH))]
+    )
+    wanted = [sys.base_prefix, sys.prefix, sys.exec_prefix, *sys.path, *limits.readable]
+    wanted = [os.path.realpath(k) for k in wanted if k]
+    readable = [
+        k
+        for k in dict.fromkeys(wanted)
+        if os.path.isdir(k) and not any(c == k or _under(c, k) for c in course)
+    ]
+    return hide, _minimal(readable)
+
+
+def _hide_paths(libc, limits: Limits) -> None:
+    """Cover every non-system folder and the course's private paths; bring back what code needs.
+
+    Kept folders are opened before anything is covered and bound back through
+    /proc/self/fd, so one under /tmp (a CI clone's venv) or under a hidden root survives.
+    """
+    hide, readable = hiding_plan(limits)
+    covered = [*hide, *FRESH]
+    restore = [k for k in readable if any(k == c or _under(k, c) for c in covered)]
+    fds = {k: os.open(k, os.O_PATH | os.O_DIRECTORY) for k in restore}
     size = f"size={limits.disk_mb}m,mode=1777"
     _mount(libc, "tmpfs", "/tmp", "tmpfs", MS_NOSUID | MS_NODEV, size)
-    staged = []
-    for i, path in enumerate(keep):
-        inside_other = any(_under(path, other) for other in keep)
-        if any(_under(path, h) for h in hide) and not inside_other:
-            stage = f"/tmp/.keep{i}"
-            os.mkdir(stage)
-            _mount(libc, path, stage, None, MS_BIND | MS_REC, None)
-            staged.append((stage, path))
     for path in hide:
         if os.path.isdir(path):
             _mount(libc, "tmpfs", path, "tmpfs", MS_NOSUID | MS_NODEV, "size=64k,mode=0711")
-        else:
+        elif os.path.exists(path):
             _mount(libc, os.devnull, path, None, MS_BIND, None)
-    for stage, path in staged:
+    for path in ("/var/tmp", "/dev/shm"):
+        if os.path.isdir(path):
+            _mount(libc, "tmpfs", path, "tmpfs", MS_NOSUID | MS_NODEV, size)
+    for path, fd in fds.items():
         os.makedirs(path, mode=0o711, exist_ok=True)
-        _mount(libc, stage, path, None, MS_BIND | MS_REC, None)
-        libc.umount2(stage.encode(), MNT_DETACH)
-        os.rmdir(stage)
+        _mount(libc, f"/proc/self/fd/{fd}", path, None, MS_BIND | MS_REC, None)
+        os.close(fd)
     for path in hide:
         if os.path.isdir(path):
             flags = MS_REMOUNT | MS_RDONLY | MS_NOSUID | MS_NODEV
             _mount(libc, None, path, None, flags, None)
-    for path in ("/var/tmp", "/dev/shm"):
-        if os.path.isdir(path):
-            _mount(libc, "tmpfs", path, "tmpfs", MS_NOSUID | MS_NODEV, size)
 
 
 def _close_other_fds(keep: set[int]) -> None:
