@@ -195,17 +195,20 @@ def hiding_plan(limits: Limits, roots: list[str] | None = None) -> tuple[list[st
     if roots is None:
         roots = [f"/{n}" for n in os.listdir("/") if n not in SYSTEM_ROOTS]
     roots = [r for r in roots if os.path.isdir(r) and not os.path.islink(r)]
-    course = [os.path.realpath(p) for p in (*limits.hide, os.path.expanduser("~")) if p]
+    course = [os.path.realpath(p) for p in limits.hide if p]
     course = [p for p in course if p != "/" and os.path.exists(p)]
+    # The grader's home is hidden too, but the interpreter under it (pyenv) may come back.
+    home = os.path.realpath(os.path.expanduser("~"))
     hide = _minimal(
-        [*roots, *(p for p in course if not any(p == f or _under(p, f) for f in FRESH))]
+        [*roots, *(p for p in [*course, home] if not any(p == f or _under(p, f) for f in FRESH))]
     )
     wanted = [sys.base_prefix, sys.prefix, sys.exec_prefix, *sys.path, *limits.readable]
     wanted = [os.path.realpath(k) for k in wanted if k]
+    # Nothing inside a hidden course path, and nothing holding one, is brought back.
     readable = [
         k
         for k in dict.fromkeys(wanted)
-        if os.path.isdir(k) and not any(c == k or _under(c, k) for c in course)
+        if os.path.isdir(k) and not any(c == k or _under(c, k) or _under(k, c) for c in course)
     ]
     return hide, _minimal(readable)
 

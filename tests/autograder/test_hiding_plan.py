@@ -42,3 +42,14 @@ def test_the_repository_root_is_never_brought_back_whole(tmp_path):
         sys.path.remove(str(repo))
     assert str(repo) not in readable
     assert str(repo / "globalsourcing") in readable
+
+
+def test_a_folder_inside_a_hidden_path_is_not_brought_back(tmp_path):
+    tests = tmp_path / "repo" / "tests"
+    (tests / "autograder" / "fixtures").mkdir(parents=True)
+    sys.path.insert(0, str(tests / "autograder"))  # as pytest puts a test folder there
+    try:
+        _, readable = hiding_plan(Limits(hide=(str(tests),)), roots=[str(tmp_path)])
+    finally:
+        sys.path.remove(str(tests / "autograder"))
+    assert not any(r == str(tests) or r.startswith(str(tests) + "/") for r in readable)
