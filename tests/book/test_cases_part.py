@@ -8,11 +8,13 @@ that names its source.
 
 from __future__ import annotations
 
-import ast
 import re
 from pathlib import Path
 
 import pytest
+from chapter_text import BIB_KEY, CITE, FENCE, ROLE, prose_words, run_cell
+from chapter_text import body as _body
+from chapter_text import prose as _prose
 
 from globalsourcing.exhibits import Exhibit
 from globalsourcing.quiz.bank import quizzes_in
@@ -35,36 +37,11 @@ REQUIRED_ORDER = [
 # Sections that state facts: every paragraph in them that carries a number cites a source.
 FACT_SECTIONS = ("The decision", "Background", "Industry context", "The numbers", "The model")
 
-FENCE = re.compile(r"^(`{3,})\{?([\w-]*)\}?[^\n]*\n(.*?)^\1\s*$", re.S | re.M)
-ROLE = re.compile(r"\{[\w:-]+\}`[^`]*`")
-CITE = re.compile(r"\{footcite:[tp]\}`([^`]+)`")
-WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’.,-]*")
-BIB_KEY = re.compile(r"^@\w+\{([^,\s]+),", re.M)
 DOC_LINK = re.compile(r"\]\(([^)#\s]+\.md)(?:#[^)]*)?\)")
 
 
 def _text(name: str) -> str:
     return (PART / name).read_text(encoding="utf-8")
-
-
-def _body(text: str) -> str:
-    if text.startswith("---\n"):
-        text = text[text.index("\n---\n", 4) + 5 :]
-    return text
-
-
-def _prose(text: str) -> str:
-    return FENCE.sub("", _body(text))
-
-
-def prose_words(text: str) -> int:
-    kept = []
-    for line in ROLE.sub("", _prose(text)).splitlines():
-        stripped = line.strip()
-        if stripped.startswith("#") or re.fullmatch(r"[\s:|-]*", stripped):
-            continue
-        kept.append(line)
-    return len(WORD.findall("\n".join(kept)))
 
 
 def sections(text: str) -> dict[str, str]:
@@ -79,19 +56,6 @@ def bib_keys() -> dict[str, str]:
         for key in BIB_KEY.findall(bib.read_text(encoding="utf-8")):
             keys.setdefault(key, bib.name)
     return keys
-
-
-def run_cell(source: str, namespace: dict):
-    """Execute a cell as Jupyter does and return the value of its last expression."""
-    code = "\n".join(line for line in source.splitlines() if not line.startswith(":tags:"))
-    tree = ast.parse(code)
-    last = tree.body.pop() if tree.body and isinstance(tree.body[-1], ast.Expr) else None
-    exec(compile(tree, "<cell>", "exec"), namespace)
-    return (
-        None
-        if last is None
-        else eval(compile(ast.Expression(last.value), "<c>", "eval"), namespace)
-    )
 
 
 def test_the_part_has_a_guide_and_at_least_eight_cases():

@@ -8,11 +8,12 @@ exhibit with a source.
 
 from __future__ import annotations
 
-import ast
 import re
 from pathlib import Path
 
 import pytest
+from chapter_text import CITE, exhibit_cells, headings, prose_words, run_cell
+from chapter_text import prose as _prose
 
 from globalsourcing.exhibits import Exhibit
 from globalsourcing.quiz.bank import quizzes_in
@@ -52,59 +53,9 @@ REQUIRED_ORDER = [
     "References",
 ]
 
-FENCE = re.compile(r"^(`{3,})\{?([\w-]*)\}?[^\n]*\n(.*?)^\1\s*$", re.S | re.M)
-ROLE = re.compile(r"\{[\w:-]+\}`[^`]*`")
-WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’.-]*")
-CITE = re.compile(r"\{footcite:[tp]\}`([^`]+)`")
-
 
 def _text(name: str) -> str:
     return (PART / name).read_text(encoding="utf-8")
-
-
-def _body(text: str) -> str:
-    if text.startswith("---\n"):
-        text = text[text.index("\n---\n", 4) + 5 :]
-    return text
-
-
-def _prose(text: str) -> str:
-    return FENCE.sub("", _body(text))
-
-
-def prose_words(text: str) -> int:
-    lines = []
-    for line in ROLE.sub("", _prose(text)).splitlines():
-        stripped = line.strip()
-        if stripped.startswith("#") or re.fullmatch(r"\|?[\s:|-]+\|?", stripped or "x"):
-            continue
-        lines.append(line)
-    return len(WORD.findall("\n".join(lines)))
-
-
-def headings(text: str) -> list[str]:
-    return [m.group(1).strip() for m in re.finditer(r"^## (.+)$", _prose(text), re.M)]
-
-
-def exhibit_cells(text: str) -> list[str]:
-    return [
-        body
-        for m in FENCE.finditer(_body(text))
-        if m.group(2) == "code-cell"
-        for body in [m.group(3)]
-        if re.search(r"^:tags:\s*\[[^\]]*remove-input", body, re.M)
-    ]
-
-
-def run_cell(source: str, namespace: dict):
-    """Execute a cell like Jupyter does and return the value of its last expression."""
-    code = "\n".join(line for line in source.splitlines() if not line.startswith(":tags:"))
-    tree = ast.parse(code)
-    last = tree.body.pop() if tree.body and isinstance(tree.body[-1], ast.Expr) else None
-    exec(compile(tree, "<cell>", "exec"), namespace)
-    if last is None:
-        return None
-    return eval(compile(ast.Expression(last.value), "<cell>", "eval"), namespace)
 
 
 def innovation_table(text: str) -> tuple[list[str], list[list[str]]]:

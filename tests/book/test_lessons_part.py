@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 import yaml
+from chapter_text import FENCE, fenced_blocks, prose_words
+from chapter_text import headings as sections
 
 ROOT = Path(__file__).resolve().parents[2]
 LESSONS = ROOT / "book" / "lessons"
@@ -29,40 +31,6 @@ REQUIRED_ORDER = [
     "Further reading",
     "References",
 ]
-
-FENCE = re.compile(r"^(`{3,})\{?([\w-]*)\}?[^\n]*\n(.*?)^\1\s*$", re.S | re.M)
-ROLE = re.compile(r"\{[\w:-]+\}`[^`]*`")
-WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’.-]*")
-
-
-def _strip_front_matter(text: str) -> str:
-    if text.startswith("---\n"):
-        end = text.index("\n---\n", 4)
-        return text[end + 5 :]
-    return text
-
-
-def fenced_blocks(text: str) -> list[tuple[str, str]]:
-    """(directive name, body) for every fenced block, e.g. ('code-cell', ...), ('quiz', ...)."""
-    return [(m.group(2), m.group(3)) for m in FENCE.finditer(_strip_front_matter(text))]
-
-
-def prose_words(text: str) -> int:
-    """Words a reader reads as prose: no front matter, code, directives, headings or tables rules."""
-    body = FENCE.sub("", _strip_front_matter(text))
-    body = ROLE.sub("", body)
-    lines = []
-    for line in body.splitlines():
-        stripped = line.strip()
-        if stripped.startswith("#") or re.fullmatch(r"\|?[\s:|-]+\|?", stripped or "x"):
-            continue
-        lines.append(re.sub(r"\]\([^)]*\)", "]", line))  # link targets are not words
-    return len(WORD.findall("\n".join(lines)))
-
-
-def sections(text: str) -> list[str]:
-    body = FENCE.sub("", _strip_front_matter(text))
-    return [m.group(1).strip() for m in re.finditer(r"^## (.+)$", body, re.M)]
 
 
 def quiz_of(text: str) -> dict:
