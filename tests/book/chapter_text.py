@@ -15,6 +15,27 @@ WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’.-]*")
 CITE = re.compile(r"\{footcite:[tp]\}`([^`]+)`")
 BIB_KEY = re.compile(r"^@\w+\{([^,\s]+),", re.M)
 
+# The sections every teaching chapter shows, in this order (docs/authoring.md); prefixes match.
+TEACHING_SECTIONS = (
+    "Learning objectives",
+    "Evidence",
+    "Check your understanding",
+    "Discussion questions",
+    "Key terms",
+    "Further reading",
+    "References",
+)
+
+
+def assert_sections_in_order(name: str, found: list[str], required=TEACHING_SECTIONS) -> None:
+    """Every required section is present (as a title prefix) and they come in order."""
+    positions = []
+    for section in required:
+        hits = [i for i, title in enumerate(found) if title.startswith(section)]
+        assert hits, f"{name}: missing section '## {section}' (has {found})"
+        positions.append(hits[0])
+    assert positions == sorted(positions), f"{name}: sections out of order: {found}"
+
 
 def body(text: str) -> str:
     """The chapter without its front matter."""

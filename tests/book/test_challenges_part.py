@@ -12,7 +12,14 @@ import re
 from pathlib import Path
 
 import pytest
-from chapter_text import CITE, exhibit_cells, headings, prose_words, run_cell
+from chapter_text import (
+    CITE,
+    assert_sections_in_order,
+    exhibit_cells,
+    headings,
+    prose_words,
+    run_cell,
+)
 from chapter_text import prose as _prose
 
 from globalsourcing.exhibits import Exhibit
@@ -42,16 +49,6 @@ MAP_COLUMNS = [
 CHAPTERS = [*CHALLENGE_CHAPTERS.values(), INNOVATIONS]
 # Chapters whose exhibits draw on the synthetic sourcing_decisions dataset.
 SYNTHETIC_DATA_CHAPTERS = {"05-relationship-sustainability.md"}
-
-REQUIRED_ORDER = [
-    "Learning objectives",
-    "Evidence",
-    "Check your understanding",
-    "Discussion questions",
-    "Key terms",
-    "Further reading",
-    "References",
-]
 
 
 def _text(name: str) -> str:
@@ -97,12 +94,7 @@ def test_innovations_table_maps_every_challenge():
 @pytest.mark.parametrize("name", CHAPTERS)
 def test_chapter_has_required_sections_in_order(name):
     found = headings(_text(name))
-    positions = []
-    for section in REQUIRED_ORDER:
-        matches = [i for i, h in enumerate(found) if h.startswith(section)]
-        assert matches, f"{name}: missing section '## {section}'"
-        positions.append(matches[0])
-    assert positions == sorted(positions), f"{name}: sections out of order: {found}"
+    assert_sections_in_order(name, found)
     assert any("Innovation" in h or "innovation" in h or "map" in h.lower() for h in found), (
         f"{name}: no section on the innovations"
     )

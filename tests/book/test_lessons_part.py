@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from chapter_text import FENCE, fenced_blocks, prose_words
+from chapter_text import FENCE, assert_sections_in_order, fenced_blocks, prose_words
 from chapter_text import headings as sections
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -20,17 +20,6 @@ BIB_DIR = ROOT / "book" / "bib"
 
 CHAPTERS = sorted(LESSONS.glob("*.md"))
 TEACHING = [p for p in CHAPTERS if not p.name.startswith("00-")]
-
-# Sections every chapter shows, in this order (docs/authoring.md); "Evidence" is a prefix.
-REQUIRED_ORDER = [
-    "Learning objectives",
-    "Evidence",
-    "Check your understanding",
-    "Discussion questions",
-    "Key terms",
-    "Further reading",
-    "References",
-]
 
 
 def quiz_of(text: str) -> dict:
@@ -59,12 +48,7 @@ def test_part_has_an_overview_and_seven_lessons_in_reading_order():
 @pytest.mark.parametrize("chapter", CHAPTERS, ids=lambda p: p.name)
 def test_chapter_has_the_required_sections_in_order(chapter):
     found = sections(chapter.read_text(encoding="utf-8"))
-    positions = []
-    for required in REQUIRED_ORDER:
-        hits = [i for i, title in enumerate(found) if title.startswith(required)]
-        assert hits, f"{chapter.name}: missing '## {required}' (has {found})"
-        positions.append(hits[0])
-    assert positions == sorted(positions), f"{chapter.name}: sections out of order: {found}"
+    assert_sections_in_order(chapter.name, found)
     assert found[-1] == "References"
 
 

@@ -13,7 +13,15 @@ import re
 from pathlib import Path
 
 import pytest
-from chapter_text import BIB_KEY, CITE, exhibit_cells, headings, prose_words, run_cell
+from chapter_text import (
+    BIB_KEY,
+    CITE,
+    assert_sections_in_order,
+    exhibit_cells,
+    headings,
+    prose_words,
+    run_cell,
+)
 from chapter_text import body as _body
 from chapter_text import prose as _prose
 
@@ -48,15 +56,6 @@ SOURCING_MODELS = {
 }
 VERDICTS = {"came true", "partly", "not", "too early to say"}
 
-REQUIRED_ORDER = [
-    "Learning objectives",
-    "Evidence",
-    "Check your understanding",
-    "Discussion questions",
-    "Key terms",
-    "Further reading",
-    "References",
-]
 
 TREND_HEADING = re.compile(r"^### (T\d+)\b(.*)$", re.M)
 VERDICT_LINE = re.compile(r"^- \*\*(T\d+), ([a-z ]+)\.\*\*", re.M)
@@ -156,12 +155,7 @@ def test_chapter_verdicts_agree_with_the_scorecard():
 @pytest.mark.parametrize("name", CHAPTERS)
 def test_chapter_has_required_sections_in_order(name):
     found = headings(_text(name))
-    positions = []
-    for section in REQUIRED_ORDER:
-        matches = [i for i, h in enumerate(found) if h.startswith(section)]
-        assert matches, f"{name}: missing section '## {section}'"
-        positions.append(matches[0])
-    assert positions == sorted(positions), f"{name}: sections out of order: {found}"
+    assert_sections_in_order(name, found)
     assert _body(_text(name)).rstrip().endswith("```{footbibliography}\n```"), (
         f"{name}: the chapter must end with the footbibliography directive"
     )
