@@ -14,10 +14,10 @@ lab:         ## open the chapters and exercises in JupyterLab
 	bash scripts/setup.sh dev && bash -c 'source scripts/data_env.sh && .venv/bin/jupyter lab --ip 127.0.0.1'
 
 instructor:  ## build the instructor edition into _build/instructor/html
-	bash scripts/build_instructor_edition.sh
+	bash scripts/setup.sh book && bash scripts/build_instructor_edition.sh
 
 bench:       ## run the benchmark scripts (figures go to docs/benchmarks/)
-	bash -c 'source scripts/data_env.sh && for b in benchmarks/bench_*.py; do echo "== $$b"; .venv/bin/python $$b; done'
+	bash scripts/setup.sh dev && bash -c 'source scripts/data_env.sh && for b in benchmarks/bench_*.py; do echo "== $$b"; .venv/bin/python $$b; done'
 
 lint:
 	.venv/bin/ruff check . && .venv/bin/ruff format --check .
