@@ -2,6 +2,11 @@
 
     python exercises/student_copies.py my-exercises              # every assignment
     python exercises/student_copies.py my-exercises ps5_tco      # one assignment
+    python exercises/student_copies.py --selfstudy               # refresh exercises/selfstudy/
+
+``exercises/selfstudy/`` holds the copies the wheel ships (as ``globalsourcing/_exercises``),
+so a pip-installed learner gets them with ``python -m globalsourcing copy``; a test fails
+when they no longer match the source notebooks.
 
 The copies are what ``nbgrader generate_assignment`` releases: solutions replaced by
 stubs, hidden tests and written model answers removed, outputs cleared. Self-study
@@ -21,6 +26,7 @@ from traitlets.config.loader import PyFileConfigLoader
 
 HERE = Path(__file__).resolve().parent
 SOURCE = HERE / "source"
+SELFSTUDY = HERE / "selfstudy"
 
 
 def _config() -> Config:
@@ -40,12 +46,23 @@ def student_copy(assignment: str) -> nbformat.NotebookNode:
     return nb
 
 
+def assignments() -> list[str]:
+    return sorted(p.name for p in SOURCE.iterdir() if p.is_dir())
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("out", type=Path, help="folder to write the notebooks into")
+    parser.add_argument("out", type=Path, nargs="?", help="folder to write the notebooks into")
     parser.add_argument("assignments", nargs="*", help="default: all")
+    parser.add_argument(
+        "--selfstudy", action="store_true", help=f"write every assignment into {SELFSTUDY}"
+    )
     args = parser.parse_args(argv)
-    names = args.assignments or sorted(p.name for p in SOURCE.iterdir() if p.is_dir())
+    if args.selfstudy:
+        args.out, args.assignments = SELFSTUDY, []
+    elif args.out is None:
+        parser.error("give a folder to write into, or --selfstudy")
+    names = args.assignments or assignments()
     args.out.mkdir(parents=True, exist_ok=True)
     for name in names:
         target = args.out / f"{name}.ipynb"

@@ -10,6 +10,7 @@ from globalsourcing.data import download
 from globalsourcing.data.errors import DatasetError
 from globalsourcing.data.registry import DatasetSpec, get_spec, registry
 from globalsourcing.data.schemas import read_schema, validate
+from globalsourcing.text import MarkdownText
 
 _MEMO: dict[tuple, object] = {}
 _LOCK = threading.Lock()
@@ -32,17 +33,19 @@ def list_datasets():
     return pd.DataFrame(rows).astype("string")
 
 
-def cite(name: str) -> str:
-    """The citation and licence to give when using a dataset."""
+def cite(name: str) -> MarkdownText:
+    """The citation and licence to give when using a dataset (Markdown in Jupyter)."""
     spec = get_spec(name)
     lines = [spec.citation.strip(), f"Licence: {spec.licence} ({spec.licence_url})"]
     if spec.synthetic:
         lines.append("This dataset is SYNTHETIC: its numbers are generated, not observed.")
-    return "\n".join(lines)
+    return MarkdownText("\n\n".join(lines))
 
 
-def datasheet(name: str, *, title: bool = True) -> str:
+def datasheet(name: str, *, title: bool = True) -> MarkdownText:
     """The dataset's datasheet as Markdown, ending with its column dictionary.
+
+    Jupyter renders it as a formatted page; ``print()`` and the REPL show the text.
 
     ``title=False`` drops the leading ``# ...`` line, for pages that give their own title.
     """
@@ -57,7 +60,7 @@ def datasheet(name: str, *, title: bool = True) -> str:
     if not title and text.startswith("# "):
         text = text.split("\n", 1)[1].lstrip("\n") if "\n" in text else ""
     schema = read_schema(name, spec.schema_path)
-    return (
+    return MarkdownText(
         f"{text}\n\n## Columns\n\n{schema.to_markdown()}\n\n"
         f"## Licence and citation\n\n{spec.licence} ({spec.licence_url}).\n\n"
         f"Cite as: {spec.citation.strip()}\n"
@@ -147,8 +150,8 @@ def _external_file(spec: DatasetSpec, *, refresh: bool) -> tuple[Path, str]:
                 spec.name,
                 f"{download.DATA_DIR_ENV} points at {mirror}, which has no {spec.mirror['file']}",
                 f"copy {spec.mirror['file']} there, point {download.DATA_DIR_ENV} at the "
-                "folder that has it (in a clone: ../shared/data), or unset it to download "
-                "from the publisher",
+                f"folder that has it, or unset it so that {download.download_hint(spec.name)} "
+                f"fetches it from the publisher into {download.cache_dir()}",
             )
         return path, spec.mirror["sha256"]
     target = download.cache_dir() / f"{spec.name}.csv"
@@ -158,8 +161,8 @@ def _external_file(spec: DatasetSpec, *, refresh: bool) -> tuple[Path, str]:
                 spec.name,
                 f"it is not in the cache ({target}), {download.OFFLINE_ENV} forbids downloading "
                 f"and {download.DATA_DIR_ENV} is not set",
-                f"set {download.DATA_DIR_ENV} to a folder holding {spec.mirror['file']} "
-                "(in a clone: ../shared/data), or unset the offline switch",
+                f"set {download.DATA_DIR_ENV} to a folder holding {spec.mirror['file']}, "
+                f"or unset {download.OFFLINE_ENV} and run {download.download_hint(spec.name)}",
             )
         download_series(spec.name, cache=target.parent)
     manifest = download.read_manifest(target)

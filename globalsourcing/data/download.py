@@ -37,6 +37,11 @@ def mirror_dir() -> Path | None:
     return Path(value).expanduser() if value else None
 
 
+def download_hint(dataset: str) -> str:
+    """The command a user of the installed package runs to fetch a series into the cache."""
+    return f"'python -m globalsourcing download {dataset}'"
+
+
 def cache_dir() -> Path:
     """The per-user cache for downloaded series (created on demand)."""
     value = os.environ.get(CACHE_DIR_ENV, "").strip()
@@ -101,8 +106,8 @@ def fetch(url: str, directory: Path, dataset: str, *, timeout: float = 60.0) -> 
         raise DatasetError(
             dataset,
             f"could not reach {url} ({reason}) and no offline mirror is configured",
-            f"connect to the internet, or set {DATA_DIR_ENV} to a folder holding the "
-            "mirror files (in a clone: ../shared/data)",
+            f"connect to the internet and run {download_hint(dataset)} (it saves the series "
+            f"in {cache_dir()}), or set {DATA_DIR_ENV} to a folder holding the publisher's files",
         ) from None
     except BaseException:
         tmp.unlink(missing_ok=True)

@@ -106,7 +106,10 @@ def test_a_mirror_without_the_file_is_reported(tmp_path, monkeypatch):
     with pytest.raises(DatasetError) as info:
         load("wdi_panel")
     assert "wdi_offshoring_panel.csv" in info.value.problem
-    assert "../shared/data" in info.value.fix
+    # The fix names what a user of the installed package has, never a folder of the clone.
+    assert "shared" not in info.value.fix
+    assert "python -m globalsourcing download wdi_panel" in info.value.fix
+    assert "GLOBALSOURCING_DATA_DIR" in info.value.fix
 
 
 def test_a_mirror_file_of_another_vintage_fails_its_checksum(mirror, tmp_path, monkeypatch):

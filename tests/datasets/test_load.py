@@ -19,6 +19,7 @@ NAMES = [
     "gsli_ranks",
     "tholons_cities",
     "cases",
+    "facts",
     "sourcing_decisions",
 ]
 
@@ -87,10 +88,12 @@ def test_curated_tables_carry_a_citation_on_every_row():
         if spec.kind != "curated":
             continue
         frame = load(name)
-        # cases cite by address (one source URL per row); the others by a citation text.
-        column = "source_url" if name == "cases" else "citation"
+        # cases cite by address (one source URL per row), facts by a bibliography key
+        # (tests/datasets/test_facts.py checks each key), the others by a citation text.
+        column = {"cases": "source_url", "facts": "source_key"}.get(name, "citation")
+        minimum = 5 if name == "facts" else 10
         assert frame[column].notna().all(), name
-        assert (frame[column].str.len() > 10).all(), name
+        assert (frame[column].str.len() > minimum).all(), name
 
 
 def test_cases_cover_the_eleven_teaching_cases_with_a_source_each():
@@ -133,3 +136,17 @@ def test_every_dataset_has_a_book_page_that_loads_it():
         assert f'load("{name}")' in text
     synthetic = next(pages.glob("*-sourcing-decisions.md")).read_text()
     assert synthetic.count("ynthetic") >= 3  # title, lead and preview heading say so
+
+
+@pytest.mark.parametrize("verb", [datasheet, cite])
+def test_datasheet_and_cite_display_as_markdown_in_jupyter_and_text_in_a_terminal(verb):
+    from IPython.core.formatters import DisplayFormatter
+
+    text = verb("market_size")
+    data, _ = DisplayFormatter().format(text)
+    # Jupyter picks the richest type: a formatted page, not one escaped line.
+    assert data["text/markdown"] == str(text)
+    # The REPL and print() show the lines themselves, never "\n" escapes or quotes.
+    assert repr(text) == str(text)
+    assert "\\n" not in data["text/plain"]
+    assert not data["text/plain"].startswith(("'", '"'))

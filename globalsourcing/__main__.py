@@ -1,0 +1,7 @@
+"""``python -m globalsourcing``: see globalsourcing.cli."""
+
+import sys
+
+from globalsourcing.cli import main
+
+sys.exit(main())
