@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -48,7 +49,9 @@ def quizzes_in(path: Path) -> list[Quiz]:
     for line, options, body in _blocks(path.read_text(encoding="utf-8")):
         if "id" not in options:
             raise QuizError(f"quiz at {path}:{line} has no ':id:' option")
-        found.append(parse_quiz(options["id"], body, source=f"{path.name}:{line}"))
+        quiz = parse_quiz(options["id"], body, source=f"{path.name}:{line}")
+        # The folder is the book part (lessons, trends, ...), used to export a part at once.
+        found.append(replace(quiz, extra={**quiz.extra, "part": path.parent.name}))
     return found
 
 

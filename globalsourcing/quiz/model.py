@@ -9,7 +9,11 @@ from typing import Any
 
 import yaml
 
+from .numbers import NumberFormatError, parse_number
+
 QUESTION_TYPES = ("single", "multiple", "numeric")
+# What a question asks of the reader: remember a fact, apply an idea to a new case, or analyse.
+LEVELS = ("recall", "apply", "analyse")
 
 
 class QuizError(ValueError):
@@ -34,6 +38,9 @@ class Question:
     unit: str = ""
     feedback_correct: str = ""
     feedback_incorrect: str = ""
+    level: str | None = None
+    # Shown with the answer (after a correct try, "Show answer", or in the no-JavaScript block).
+    explanation: str = ""
 
     @property
     def letters(self) -> str:
@@ -49,11 +56,14 @@ class Question:
         )
 
     def is_correct(self, response: Any) -> bool:
-        """Grade a plain-value response ("B", "ac", ["A", "C"], 9.4)."""
+        """Grade a plain-value response ("B", "ac", ["A", "C"], 9.4, "9,4 %")."""
         if self.type == "numeric":
             try:
-                value = float(response)
-            except (TypeError, ValueError):
+                if isinstance(response, str):
+                    value = parse_number(response, self.unit)
+                else:
+                    value = float(response)
+            except (TypeError, ValueError, NumberFormatError):
                 return False
             return (
                 math.isfinite(value) and abs(value - float(self.answer)) <= self.tolerance + 1e-12
@@ -110,6 +120,13 @@ def _parse_question(raw: Any, where: str) -> Question:
         f"type must be one of {', '.join(QUESTION_TYPES)} (got {qtype!r})",
     )
     prompt = _text(raw.get("prompt"), where, "prompt")
+    level = raw.get("level")
+    _need(
+        level is None or level in LEVELS,
+        where,
+        f"level must be one of {', '.join(LEVELS)} (got {level!r})",
+    )
+    explanation = _text(raw["explanation"], where, "explanation") if "explanation" in raw else ""
     if qtype == "numeric":
         _need("answer" in raw, where, "a numeric question needs 'answer'")
         try:
@@ -128,6 +145,8 @@ def _parse_question(raw: Any, where: str) -> Question:
             unit=str(raw.get("unit", "")),
             feedback_correct=_text(raw.get("feedback_correct"), where, "feedback_correct"),
             feedback_incorrect=_text(raw.get("feedback_incorrect"), where, "feedback_incorrect"),
+            level=level,
+            explanation=explanation,
         )
     raw_options = raw.get("options")
     _need(
@@ -155,7 +174,14 @@ def _parse_question(raw: Any, where: str) -> Question:
         )
     else:
         _need(n_correct >= 1, where, "a multiple-choice question needs at least one correct option")
-    return Question(id=qid, type=qtype, prompt=prompt, options=tuple(options))
+    return Question(
+        id=qid,
+        type=qtype,
+        prompt=prompt,
+        options=tuple(options),
+        level=level,
+        explanation=explanation,
+    )
 
 
 def parse_quiz(quiz_id: str, body: str | dict, source: str = "") -> Quiz:

@@ -85,5 +85,5 @@ def setup(app: Sphinx) -> dict:
         "version": "1",
         "parallel_read_safe": True,
         "parallel_write_safe": True,
-        "env_version": 1,
+        "env_version": 2,  # 2: quiz markup with answer blocks and shuffled options
     }

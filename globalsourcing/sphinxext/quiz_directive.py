@@ -6,19 +6,51 @@ import html
 
 from docutils import nodes
 from docutils.parsers.rst import directives
-from markdown_it import MarkdownIt
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
+from globalsourcing.quiz.markup import inline_html as _inline
 from globalsourcing.quiz.model import Question, Quiz, QuizError, parse_quiz
 
 logger = logging.getLogger(__name__)
-# Raw HTML in prompts is switched off: quiz text is data, not markup.
-_md = MarkdownIt("commonmark", {"html": False})
 
 
-def _inline(text: str) -> str:
-    return _md.renderInline(text)
+def _explanation(q: Question) -> str:
+    if not q.explanation:
+        return ""
+    return f'<p class="gs-quiz-explanation">{_inline(q.explanation)}</p>'
+
+
+def _answer_block(q: Question) -> str:
+    """The answer for readers without JavaScript; the script replaces it with the check."""
+    if q.type == "numeric":
+        tolerance = f" (answers within \u00b1{q.tolerance:g} are accepted)" if q.tolerance else ""
+        unit = f" {html.escape(q.unit)}" if q.unit else ""
+        body = (
+            f"<p><strong>Answer: {q.answer:g}{unit}</strong>{tolerance}.</p>"
+            f"<p>{_inline(q.feedback_correct)}</p>"
+        )
+    else:
+        key = ", ".join(q.answer_key)
+        rows = "".join(
+            f'<li class="gs-quiz-{"right" if opt.correct else "wrong"}">'
+            f"<strong>{letter}. {'Right' if opt.correct else 'Wrong'}:</strong> {_inline(opt.feedback)}</li>"
+            for letter, opt in zip(q.letters, q.options, strict=True)
+        )
+        body = f"<p><strong>Answer: {key}.</strong></p><ul>{rows}</ul>"
+    return (
+        '<details class="gs-quiz-answer"><summary>Answer and explanation</summary>'
+        f"{body}{_explanation(q)}</details>"
+    )
+
+
+def _legend(n: int, q: Question, hint: str = "") -> str:
+    return f'<legend><span class="gs-quiz-number">{n}.</span> {_inline(q.prompt)}{hint}</legend>'
+
+
+def _attrs(q: Question) -> str:
+    level = f' data-level="{q.level}"' if q.level else ""
+    return f'class="gs-quiz-question" data-type="{q.type}" data-qid="{html.escape(q.id)}"{level}'
 
 
 def _choice_question(quiz: Quiz, n: int, q: Question) -> str:
@@ -30,6 +62,7 @@ def _choice_question(quiz: Quiz, n: int, q: Question) -> str:
     rows = []
     for letter, opt in zip(q.letters, q.options, strict=True):
         oid = f"{base}-{letter.lower()}"
+        # The script shuffles the rows per reader and rewrites the letters to match.
         rows.append(
             f'<div class="gs-quiz-option" data-correct="{str(opt.correct).lower()}">'
             f'<input type="{kind}" id="{oid}" name="{base}" value="{letter}">'
@@ -38,10 +71,10 @@ def _choice_question(quiz: Quiz, n: int, q: Question) -> str:
             f"</div>"
         )
     return (
-        f'<fieldset class="gs-quiz-question" data-type="{q.type}" data-qid="{html.escape(q.id)}">'
-        f'<legend><span class="gs-quiz-number">{n}.</span> {_inline(q.prompt)}{hint}</legend>'
-        + "".join(rows)
-        + _check_row(base)
+        f"<fieldset {_attrs(q)}>{_legend(n, q, hint)}"
+        f'<div class="gs-quiz-options">{"".join(rows)}</div>'
+        + _answer_block(q)
+        + _check_row(base, q)
         + "</fieldset>"
     )
 
@@ -49,22 +82,27 @@ def _choice_question(quiz: Quiz, n: int, q: Question) -> str:
 def _numeric_question(quiz: Quiz, n: int, q: Question) -> str:
     base = f"gs-{quiz.id}-{q.id}"
     unit = f' <span class="gs-quiz-unit">{html.escape(q.unit)}</span>' if q.unit else ""
+    # A text field, not type=number: browsers drop "17,5" or "1 234" from number inputs.
     return (
-        f'<fieldset class="gs-quiz-question" data-type="numeric" data-qid="{html.escape(q.id)}" '
-        f'data-answer="{q.answer!r}" data-tolerance="{q.tolerance!r}">'
-        f'<legend><span class="gs-quiz-number">{n}.</span> {_inline(q.prompt)}</legend>'
+        f'<fieldset {_attrs(q)} data-answer="{q.answer!r}" data-tolerance="{q.tolerance!r}" '
+        f'data-unit="{html.escape(q.unit)}">{_legend(n, q)}'
         f'<div class="gs-quiz-numeric"><label for="{base}-input">Your answer</label> '
-        f'<input type="number" step="any" inputmode="decimal" id="{base}-input" name="{base}">{unit}</div>'
+        f'<input type="text" inputmode="decimal" autocomplete="off" id="{base}-input" name="{base}">{unit}</div>'
         f'<div class="gs-quiz-feedback gs-quiz-feedback-correct" hidden>{_inline(q.feedback_correct)}</div>'
         f'<div class="gs-quiz-feedback gs-quiz-feedback-incorrect" hidden>{_inline(q.feedback_incorrect)}</div>'
-        + _check_row(base)
+        + _answer_block(q)
+        + _check_row(base, q)
         + "</fieldset>"
     )
 
 
-def _check_row(base: str) -> str:
+def _check_row(base: str, q: Question) -> str:
+    # Hidden until the script runs, so a reader without JavaScript sees no inert buttons.
+    explanation = _explanation(q).replace("<p ", "<p hidden ", 1)
     return (
-        f'<div class="gs-quiz-actions"><button type="button" class="gs-quiz-check">Check answer</button>'
+        f"{explanation}"
+        f'<div class="gs-quiz-actions" hidden><button type="button" class="gs-quiz-check">Check answer</button>'
+        f'<button type="button" class="gs-quiz-reveal">Show answer</button>'
         f'<p class="gs-quiz-result" id="{base}-result" role="status" aria-live="polite"></p></div>'
     )
 
@@ -78,7 +116,7 @@ def render(quiz: Quiz) -> str:
     return (
         f'<section class="gs-quiz" id="quiz-{quiz.id}" data-quiz="{quiz.id}" aria-label="{html.escape(quiz.title)}">'
         f'<p class="gs-quiz-title">{html.escape(quiz.title)}</p>'
-        f"<noscript><p>The self-check needs JavaScript to show feedback.</p></noscript>"
+        "<noscript><p>Answer each question, then open its answer block to check yourself.</p></noscript>"
         + "".join(parts)
         + "</section>"
     )

@@ -121,3 +121,26 @@ def test_every_quiz_in_the_book_is_valid_and_unique():
     for quiz in bank.values():
         for question in quiz.questions:
             assert question.answer_key != ""
+
+
+def test_level_is_optional_and_validated():
+    quiz = parse_quiz("demo", BODY.replace("type: single", "type: single\n    level: apply"))
+    assert quiz.question("q1").level == "apply"
+    assert quiz.question("q2").level is None
+    with pytest.raises(QuizError, match="level must be one of recall, apply, analyse"):
+        parse_quiz("demo", BODY.replace("type: single", "type: single\n    level: remember"))
+
+
+def test_explanation_is_kept_and_must_not_be_empty():
+    body = BODY.replace("type: numeric", "type: numeric\n    explanation: Start over end.")
+    assert parse_quiz("demo", body).question("q3").explanation == "Start over end."
+    with pytest.raises(QuizError, match="'explanation' must be non-empty"):
+        parse_quiz("demo", BODY.replace("type: numeric", "type: numeric\n    explanation: ''"))
+
+
+@pytest.mark.parametrize(
+    ("response", "expected"),
+    [("9,4", True), ("9,4 %", True), ("9.5%", True), ("9,7", False), ("9.4 $m", False)],
+)
+def test_numeric_text_answers_use_the_readers_number_format(response, expected):
+    assert parse_quiz("demo", BODY).question("q3").is_correct(response) is expected
