@@ -1,6 +1,7 @@
 """Sphinx extension for the casebook: quizzes, server-free exhibits, and an offline site.
 
 - ``quiz`` directive: YAML questions rendered as an accessible in-page self-check.
+- ``fact`` and ``fact-spread`` roles: figures rendered from the fact base with their citation.
 - Exhibits: pages whose body holds an exhibit get the site's own Vega and a small loader.
 - Vendored libraries (Vega, MathJax) are copied from ``node_modules`` into ``_static/vendor``.
 - After the build, any page or stylesheet that would load something from another host fails it.
@@ -16,6 +17,7 @@ from sphinx.application import Sphinx
 from globalsourcing.exhibits.exhibit import BOOK_BUILD_ENV
 
 from . import offline, slim, vendor
+from .facts import FactRole, FactSpreadRole
 from .quiz_directive import QuizDirective, check_unique_quiz_ids, merge_info, purge_doc
 
 STATIC = Path(__file__).parent / "static"
@@ -73,6 +75,8 @@ def _build_finished(app: Sphinx, exception) -> None:
 def setup(app: Sphinx) -> dict:
     app.add_config_value("gs_node_modules", "node_modules", "env")
     app.add_directive("quiz", QuizDirective)
+    app.add_role("fact", FactRole())
+    app.add_role("fact-spread", FactSpreadRole())
     app.connect("config-inited", _config_inited)
     app.connect("builder-inited", vendor.check_installed)
     app.connect("env-check-consistency", check_unique_quiz_ids)
