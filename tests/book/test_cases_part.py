@@ -27,6 +27,7 @@ CASES = sorted(p.name for p in PART.glob("[0-9][0-9]-*.md") if not p.name.starts
 
 # Sections every case has, in this order (other sections may sit between them).
 REQUIRED_ORDER = [
+    "Learning objectives",
     "The decision",
     "What the record does not tell us",
     "Exhibits",
@@ -95,7 +96,12 @@ def test_case_has_required_sections_in_order(name):
         assert matches, f"{name}: missing section '## {section}'"
         positions.append(matches[0])
     assert positions == sorted(positions), f"{name}: sections out of order: {found}"
-    assert found[0] == "The decision", f"{name}: a case opens on the decision, not {found[0]!r}"
+    # Like the chapters, a case first tells the student what they will be able to do.
+    assert found[:2] == ["Learning objectives", "The decision"], (
+        f"{name}: a case opens on its learning objectives, then the decision, not {found[:2]}"
+    )
+    objectives = sections(_text(name))["Learning objectives"]
+    assert len(re.findall(r"^\d+\. ", objectives, re.M)) >= 3, f"{name}: fewer than 3 objectives"
     context = [h for h in found if h.startswith(("Background", "Industry context", "The dilemma"))]
     assert len(context) >= 3, f"{name}: needs background, industry context and the dilemma"
 
