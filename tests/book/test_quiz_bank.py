@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from math import exp
 
 import pytest
 
@@ -145,3 +146,67 @@ def test_the_unverified_patterns_catch_the_figures_they_name():
         assert any(p.search(text) for p in UNVERIFIED.values()), text
     for text in ["a saving of 12% on year-one cost", "62 per cent of participants", "25%"]:
         assert not any(p.search(text) for p in UNVERIFIED.values()), text
+
+
+# Items that read an exhibit or model at stated settings: the key must be what the model gives.
+
+
+def _keyed_text(ref: str) -> str:
+    quiz_id, qid = ref.split("/")
+    question = BANK[quiz_id].question(qid)
+    return next(o.text for o in question.options if o.correct)
+
+
+def test_decision_matrix_item_matches_the_model():
+    from globalsourcing.models.decision_matrix import decision_matrix
+
+    def claims(cut: float) -> str:
+        matrix = decision_matrix(contribution_threshold=cut, market_threshold=0.5)
+        return matrix.loc[matrix["activity"].str.startswith("Claims"), "recommendation"].item()
+
+    assert claims(0.5) == "Insource"  # the prompt's stated starting point
+    assert _keyed_text("lesson-selective/q3").startswith(claims(0.6))
+
+
+def test_winners_curse_item_matches_the_contract_model():
+    from globalsourcing.models.contracts import simulate_contracts
+
+    def distress(saving: float) -> float:
+        draws = simulate_contracts(n_bidders=4, sought_saving=saving)
+        return draws.loc[draws["contract"] == "Fixed price", "distress"].mean()
+
+    assert distress(0.3) > distress(0.2)
+    assert _keyed_text("lesson-supplier-capabilities/q4").startswith("It rises")
+
+
+def test_expertise_directory_item_matches_the_retention_model():
+    from globalsourcing.models.knowledge import knowledge_retention
+
+    def recovery(directory: float) -> float:
+        frame = knowledge_retention(annual_attrition=0.2, kt_effort=0.05, directory=directory)
+        return frame.attrs["recovery_months"]
+
+    assert recovery(1.0) < recovery(0.0)
+    assert "recovers much faster" in _keyed_text("challenge-knowledge-retention/q3")
+
+
+@pytest.mark.parametrize(
+    ("ref", "value"),
+    [
+        # Exhibit 3.1 at its defaults: full external cost 1.08 x fee + 25 / 5 equals the bid of 85.
+        ("lesson-market-test/q3", (85 - 25 / 5) / 1.08),
+        # Exhibit 5.1 at its defaults, year 4: contract +2% a year against market -5% a year.
+        ("lesson-contracts/q3", 100 * 1.02**3 - 100 * 0.95**3),
+        # Exhibit C3.1, tacit share 0.6, month 6, documentation only (1- and 12-month constants).
+        (
+            "challenge-knowledge-transfer/q2",
+            100 * (0.4 * (1 - exp(-6)) + 0.6 * (1 - exp(-6 / 12))),
+        ),
+        # NASSCOM's US$46.3bn compounded at the 20% a year expected around 2008, for 12 years.
+        ("trend-markets/q4", 46.3 * 1.2**12),
+    ],
+)
+def test_numeric_items_agree_with_the_exhibits_they_read(ref, value):
+    quiz_id, qid = ref.split("/")
+    question = BANK[quiz_id].question(qid)
+    assert question.is_correct(round(value, 2)), f"{ref}: key {question.answer} vs {value:.2f}"
