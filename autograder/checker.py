@@ -40,6 +40,36 @@ class StudentCodeError(Exception):
     """An exception raised by student code during a remote call."""
 
 
+class FailedImport:
+    """Stands in for a setup import that failed in the checker: any use fails the test."""
+
+    def __init__(self, name: str, reason: str):
+        self._name, self._reason = name, reason
+
+    def _fail(self, *args: Any, **kwargs: Any) -> Any:
+        raise ImportError(f"the grader could not import {self._name!r}: {self._reason}")
+
+    __call__ = __getattr__ = __getitem__ = __iter__ = __bool__ = _fail
+    __eq__ = _fail  # type: ignore[assignment]
+    __hash__ = object.__hash__
+
+    def __repr__(self) -> str:
+        return f"<failed import {self._name}>"
+
+
+def _module(name: str) -> Any:
+    """The checker's own copy of a module a student global refers to, or an opaque marker."""
+    module = sys.modules.get(name)
+    if module is not None:
+        return module
+    if name.split(".")[0] in SAFE_MODULES:
+        try:
+            return importlib.import_module(name)
+        except Exception:  # noqa: BLE001 - e.g. ModuleNotFoundError for a made-up submodule
+            return codec.Opaque(f"module {name} (the grader cannot import it)")
+    return codec.Opaque(f"module {name}")
+
+
 class RemoteFunction:
     """A student function: calling it runs it inside the sandbox."""
 
@@ -173,7 +203,11 @@ class Checker:
         self.student_names: set[str] = set()
 
     def import_setup(self, source: str) -> None:
-        """Run the import statements of an instructor read-only cell here as well."""
+        """Run the import statements of an instructor read-only cell here as well.
+
+        Fails closed: a name whose import fails here is still protected (never taken from
+        the student), and a test that uses it fails with the import error.
+        """
         try:
             tree = ast.parse(to_python(source))
         except SyntaxError:
@@ -181,23 +215,23 @@ class Checker:
         for node in tree.body:
             if isinstance(node, ast.Import | ast.ImportFrom):
                 before = set(self.ns)
+                names = [alias.asname or alias.name.split(".")[0] for alias in node.names]
                 try:
                     exec(compile(ast.Module([node], []), "<setup imports>", "exec"), self.ns)
-                except Exception:
-                    continue
+                except Exception as exc:  # noqa: BLE001 - any import error must fail closed
+                    reason = f"{type(exc).__name__}: {exc}"
+                    for name in names:
+                        if name != "*":
+                            self.ns.setdefault(name, FailedImport(name, reason))
                 self.protected |= set(self.ns) - before
-                for alias in node.names:
-                    self.protected.add(alias.asname or alias.name.split(".")[0])
+                self.protected.update(n for n in names if n != "*")
 
     def _bring(self, name: str, value: Any) -> Any:
         if isinstance(value, dict) and value.get("$") == "callable":
             return RemoteFunction(self.proc, name)
         decoded = codec.decode(value)
         if isinstance(decoded, codec.ModuleRef):
-            top = decoded.name.split(".")[0]
-            if top in SAFE_MODULES or decoded.name in sys.modules:
-                return importlib.import_module(decoded.name)
-            return codec.Opaque(f"module {decoded.name}")
+            return _module(decoded.name)
         return decoded
 
     def run_test(self, sc: SpecCell) -> dict:
@@ -228,6 +262,9 @@ class Checker:
             return self._outcome(sc, 0.0, "failed", f"not tested: {exc}", "", False)
         except codec.DecodeError as exc:
             return self._outcome(sc, 0.0, "failed", str(exc), "", False)
+        except Exception as exc:  # noqa: BLE001 - a hostile reply fails this test, not the run
+            message = f"not tested: the answer could not be read ({type(exc).__name__}: {exc})"
+            return self._outcome(sc, 0.0, "failed", message[:500], "", False)
 
         import linecache
 
@@ -333,6 +370,15 @@ def _run_code(proc: StudentProcess, step: Step) -> dict:
             "ok": False,
             "stdout": "",
             "error": {"ename": "NotRun", "evalue": f"not run: {exc}"},
+        }
+    except Exception as exc:  # noqa: BLE001 - e.g. a reply nested too deeply to parse
+        return {
+            "ok": False,
+            "stdout": "",
+            "error": {
+                "ename": "NotRun",
+                "evalue": f"the sandbox's reply could not be read ({type(exc).__name__})",
+            },
         }
     return {
         "ok": bool(reply.get("ok")),

@@ -8,6 +8,7 @@ import warnings
 from pathlib import Path
 
 from . import __version__
+from .terminal import say
 
 
 def _course(args):
@@ -29,15 +30,17 @@ def cmd_collect(args) -> int:
             Path(args.roster) if args.roster else None,
             args.notebook,
         )
-        for c in got:
-            print(
+        for c in got.collected:
+            say(
                 f"{c.student}: {c.filename}"
                 + (f" (LMS user {c.lms_id})" if c.lms_id != c.student else "")
             )
-        print(f"collected {len(got)} notebooks into {course.root / 'submitted'}")
-    else:
-        collect_exchange(course, args.assignment)
-        print(f"collected {args.assignment} from the nbgrader exchange")
+        say(f"collected {len(got.collected)} notebooks into {course.root / 'submitted'}")
+        for member, reason in got.refused.items():
+            say(f"  refused {member}: {reason}", error=True)
+        return 1 if got.refused else 0
+    collect_exchange(course, args.assignment)
+    say(f"collected {args.assignment} from the nbgrader exchange")
     return 0
 
 
@@ -64,30 +67,38 @@ def cmd_grade(args) -> int:
         progress=not args.quiet,
     )
     if summary.sandbox:
-        print("sandbox:", "; ".join(summary.sandbox["applied"]))
+        say("sandbox:", "; ".join(summary.sandbox["applied"]))
         if summary.sandbox["missing"]:
-            print("NOT protected:", "; ".join(summary.sandbox["missing"]), file=sys.stderr)
-    print(
-        f"{len(summary.graded)} graded, {len(summary.reused)} already graded (journal), {len(summary.errors)} not gradable"
+            say("NOT protected:", "; ".join(summary.sandbox["missing"]), error=True)
+    say(
+        f"{len(summary.graded)} graded, {len(summary.reused)} already graded (journal), "
+        f"{len(summary.errors)} not gradable"
     )
+    counts = summary.status_counts()
+    say("by status: " + ", ".join(f"{n} {status}" for status, n in sorted(counts.items())))
     for student, reason in sorted(summary.errors.items()):
-        print(f"  {student}: {reason}")
-    return 1 if summary.errors else 0
+        say(f"  {student}: {reason}")
+    for student, problem in sorted(summary.problems.items()):
+        say(f"  {student}: graded, but {problem}")
+    return 0 if summary.clean else 1
 
 
 def cmd_feedback(args) -> int:
     from .feedback import feedback
 
     paths = feedback(_course(args), args.assignment, args.student or None)
-    print(f"wrote {len(paths)} feedback pages")
+    say(f"wrote {len(paths)} feedback pages")
     return 0
 
 
 def cmd_export(args) -> int:
     from .export import export
 
-    out = Path(args.output or f"{args.assignment}-{args.format}.csv")
-    print(export(_course(args), args.assignment, args.format, out))
+    course = _course(args)
+    if not args.output:  # never a file in the course folder, which may be under git
+        export(course, args.assignment, args.format, sys.stdout)
+        return 0
+    say(export(course, args.assignment, args.format, Path(args.output)))
     return 0
 
 
@@ -96,7 +107,7 @@ def cmd_report(args) -> int:
 
     paths = report(_course(args), args.assignment, Path(args.output), png=args.png)
     for p in paths.values():
-        print(p)
+        say(p)
     return 0
 
 
@@ -164,7 +175,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("export", parents=[common], help="grades as CSV (plain, Canvas or Moodle)")
     p.add_argument("assignment")
     p.add_argument("--format", choices=["csv", "canvas", "moodle"], default="csv")
-    p.add_argument("--output", "-o")
+    p.add_argument("--output", "-o", help="CSV file to write (default: the CSV on stdout)")
     p.set_defaults(func=cmd_export)
 
     p = sub.add_parser("report", parents=[common], help="item analysis per question, with a chart")
@@ -186,5 +197,5 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return args.func(args)
     except (CourseError, SpecError, CollectError, ValueError, FileNotFoundError) as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        say(f"error: {exc}", error=True)
         return 2

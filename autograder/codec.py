@@ -16,12 +16,20 @@ from __future__ import annotations
 import base64
 import datetime as dt
 import math
+import re
 import sys
+import time
 import types
+from collections import Counter
 from typing import Any
 
 MAX_DEPTH = 40
 MAX_ITEMS = 5_000_000
+DECODE_SECONDS = 20.0  # one value never holds the checker (and the class) longer than this
+# A dict or set with more keys than this on one hash value was built to collide: inserting
+# n such keys costs n*n comparisons, so it is refused before any insertion.
+MAX_SHARED_HASH = 16
+MODULE_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$")
 
 
 class DecodeError(ValueError):
@@ -66,6 +74,10 @@ def _pd():
     return sys.modules.get("pandas")
 
 
+class _Unsupported(Exception):
+    """A numpy or pandas value the codec does not carry (void or structured dtypes)."""
+
+
 def encode(value: Any, depth: int = 0) -> Any:
     """Turn ``value`` into JSON-compatible data made of exact built-in types."""
     if depth > MAX_DEPTH:
@@ -102,6 +114,13 @@ def encode(value: Any, depth: int = 0) -> Any:
         return {"$": "timedelta", "v": value.total_seconds()}
     if t is types.ModuleType:
         return {"$": "module", "v": value.__name__}
+    try:
+        return _encode_library_value(value, t, depth)
+    except _Unsupported as exc:
+        return {"$": "opaque", "type": str(exc)}
+
+
+def _encode_library_value(value: Any, t: type, depth: int) -> Any:
     np, pd = _np(), _pd()
     if np is not None:
         if t is np.ndarray:
@@ -129,6 +148,15 @@ def encode(value: Any, depth: int = 0) -> Any:
             return {"$": "timestamp", "v": value.isoformat()}
         if t is pd.Timedelta:
             return {"$": "pdtimedelta", "v": value.value}
+        if t is pd.Period:
+            return {"$": "period", "ordinal": value.ordinal, "freq": value.freqstr}
+        if t is pd.Interval:
+            return {
+                "$": "interval",
+                "left": encode(value.left, depth + 1),
+                "right": encode(value.right, depth + 1),
+                "closed": value.closed,
+            }
         if value is pd.NA:
             return {"$": "pdna"}
         if value is pd.NaT:
@@ -138,6 +166,8 @@ def encode(value: Any, depth: int = 0) -> Any:
 
 def _encode_array(arr: Any, depth: int) -> Any:
     kind = arr.dtype.kind
+    if kind == "V" or arr.dtype.names is not None or arr.dtype.subdtype is not None:
+        raise _Unsupported(f"numpy array of dtype {arr.dtype}")
     if kind in "biufcmM" and not arr.dtype.hasobject:
         data = arr.astype(arr.dtype.newbyteorder("<") if arr.dtype.byteorder == ">" else arr.dtype)
         return {
@@ -192,36 +222,60 @@ def _encode_index(index: Any, depth: int) -> Any:
         }
     if type(index) is pd.RangeIndex:
         return {"$": "rangeindex", "v": [index.start, index.stop, index.step], "names": names}
-    return {
+    encoded = {
         "$": "index",
         "names": names,
         "data": _encode_column(pd.Series(index, copy=False), depth),
     }
+    if type(index) in (pd.DatetimeIndex, pd.TimedeltaIndex) and index.freq is not None:
+        encoded["freq"] = index.freqstr  # a regular range keeps its frequency
+    return encoded
 
 
 # ----------------------------------------------------------------------------- decoding
 
 
 class _Budget:
-    def __init__(self) -> None:
+    """Element cap and deadline for one decode."""
+
+    def __init__(self, seconds: float) -> None:
         self.items = 0
+        self.seconds = seconds
+        self.deadline = time.monotonic() + seconds
 
     def spend(self, n: int) -> None:
         self.items += n
         if self.items > MAX_ITEMS:
-            raise DecodeError("encoded value is too large")
+            raise DecodeError(f"the value has more than {MAX_ITEMS:,} elements (limit)")
+        if self.items & 0x3FF == 0 and time.monotonic() > self.deadline:
+            raise DecodeError(f"decoding the value took longer than {self.seconds:g} s (limit)")
 
 
-def decode(data: Any) -> Any:
-    """Rebuild a value produced by :func:`encode`; raises DecodeError on anything else."""
+def decode(data: Any, seconds: float = DECODE_SECONDS) -> Any:
+    """Rebuild a value produced by :func:`encode`; raises DecodeError on anything else.
+
+    Any failure while rebuilding (a dtype pandas does not know here, a constructor that
+    refuses the data, a missing optional library) is the sandbox's fault, never the run's.
+    """
     try:
-        return _decode(data, 0, _Budget())
+        return _decode(data, 0, _Budget(seconds))
     except DecodeError:
         raise
-    except (ValueError, TypeError, KeyError, IndexError, OverflowError, RecursionError) as exc:
+    except Exception as exc:  # noqa: BLE001 - hostile input may trip any library error
         raise DecodeError(
-            f"malformed value from the sandbox: {type(exc).__name__}: {exc}"
+            f"malformed value from the sandbox: {type(exc).__name__}: {str(exc)[:300]}"
         ) from None
+
+
+def _refuse_collisions(keys: list) -> None:
+    if len(keys) <= MAX_SHARED_HASH:
+        return
+    shared = max(Counter(hash(k) for k in keys).values())
+    if shared > MAX_SHARED_HASH:
+        raise DecodeError(
+            f"refused: {shared} keys of one dict or set share a hash value (more than "
+            f"{MAX_SHARED_HASH} is the limit; values built to collide stall the grader)"
+        )
 
 
 def _expect(cond: bool, what: str) -> None:
@@ -253,13 +307,16 @@ def _decode(d: Any, depth: int, budget: _Budget) -> Any:
         return tuple(_decode(v, depth + 1, budget) for v in _list(d["v"]))
     if tag in ("set", "frozenset"):
         items = [_decode(v, depth + 1, budget) for v in _list(d["v"])]
+        _refuse_collisions(items)
         return set(items) if tag == "set" else frozenset(items)
     if tag == "dict":
-        out = {}
+        keys, values = [], []
         for pair in _list(d["v"]):
             _expect(type(pair) is list and len(pair) == 2, "dict item")
-            out[_decode(pair[0], depth + 1, budget)] = _decode(pair[1], depth + 1, budget)
-        return out
+            keys.append(_decode(pair[0], depth + 1, budget))
+            values.append(_decode(pair[1], depth + 1, budget))
+        _refuse_collisions(keys)
+        return dict(zip(keys, values, strict=True))
     if tag == "range":
         a, b, c = (int(x) for x in _list(d["v"]))
         return range(a, b, c)
@@ -269,7 +326,9 @@ def _decode(d: Any, depth: int, budget: _Budget) -> Any:
     if tag == "timedelta":
         return dt.timedelta(seconds=float(d["v"]))
     if tag == "module":
-        return ModuleRef(_str(d["v"]))
+        name = _str(d["v"])
+        _expect(len(name) < 200 and MODULE_NAME.match(name) is not None, "module name")
+        return ModuleRef(name)
     if tag == "opaque":
         return Opaque(_str(d.get("type", "?"))[:200])
     import numpy as np
@@ -312,6 +371,14 @@ def _decode(d: Any, depth: int, budget: _Budget) -> Any:
         return pd.NA
     if tag == "nat":
         return pd.NaT
+    if tag == "period":
+        _expect(type(d["ordinal"]) is int, "period")
+        return pd.Period(ordinal=d["ordinal"], freq=_str(d["freq"])[:40])
+    if tag == "interval":
+        closed = _str(d["closed"])
+        _expect(closed in ("left", "right", "both", "neither"), "interval closed side")
+        left, right = _decode(d["left"], depth + 1, budget), _decode(d["right"], depth + 1, budget)
+        return pd.Interval(left, right, closed=closed)
     raise DecodeError(f"malformed value from the sandbox: unknown tag {tag!r}")
 
 
@@ -368,8 +435,10 @@ def _decode_column(d: Any, depth: int, budget: _Budget, index: Any) -> Any:
     if "values" in d:
         values = _decode(d["values"], depth + 1, budget)
         _expect(isinstance(values, np.ndarray) and values.ndim == 1, "column values")
+        numpy_dtype = np.dtype(dtype)
+        _expect(numpy_dtype.kind in COLUMN_KINDS, f"column dtype {dtype[:40]}")
         index = _default_index(index, len(values))
-        return pd.Series(values, index=index, dtype=np.dtype(dtype), copy=False)
+        return pd.Series(values, index=index, dtype=numpy_dtype, copy=False)
     if dtype == "category":
         cats = _decode_index(d["categories"], depth, budget)
         codes = _decode(d["codes"], depth + 1, budget)
@@ -378,7 +447,30 @@ def _decode_column(d: Any, depth: int, budget: _Budget, index: Any) -> Any:
         return pd.Series(cat, index=index)
     items = [None if v is None else _decode(v, depth + 1, budget) for v in _list(d["list"])]
     index = _default_index(index, len(items))
-    return pd.Series(pd.array(items, dtype=pd.api.types.pandas_dtype(dtype)), index=index)
+    return pd.Series(pd.array(items, dtype=_extension_dtype(dtype)), index=index)
+
+
+COLUMN_KINDS = "biufcmMOU"  # numpy dtypes a column may have (not void, not structured)
+
+
+def _extension_dtype(name: str) -> Any:
+    """The pandas extension dtype called ``name``, if it is one of pandas' standard ones."""
+    import pandas as pd
+    from pandas.core.dtypes.dtypes import BaseMaskedDtype
+
+    try:
+        dtype = pd.api.types.pandas_dtype(name)
+    except Exception:  # noqa: BLE001 - e.g. ImportError for a storage the grader lacks
+        dtype = None
+    standard = (pd.DatetimeTZDtype, pd.PeriodDtype, pd.IntervalDtype, BaseMaskedDtype)
+    if isinstance(dtype, standard) or (
+        isinstance(dtype, pd.StringDtype) and dtype.storage == "python"
+    ):
+        return dtype
+    raise DecodeError(
+        f"the answer has the column type {name[:60]!r}, which the grader does not support "
+        "(use a standard pandas or numpy dtype)"
+    )
 
 
 def _decode_index(d: Any, depth: int, budget: _Budget) -> Any:
@@ -398,4 +490,8 @@ def _decode_index(d: Any, depth: int, budget: _Budget) -> Any:
     data = d["data"]
     _expect(type(data) is dict, "index data")
     s = _decode_column(data, depth, budget, None)
-    return pd.Index(s, name=names[0] if len(names) == 1 else None, tupleize_cols=False)
+    index = pd.Index(s, name=names[0] if len(names) == 1 else None, tupleize_cols=False)
+    if "freq" in d:
+        _expect(type(index) in (pd.DatetimeIndex, pd.TimedeltaIndex), "index frequency")
+        index = type(index)(index, freq=_str(d["freq"])[:40])
+    return index

@@ -5,18 +5,27 @@ Two sources:
 * an LMS bulk download (a zip), with Canvas or Moodle file naming.  The LMS user is
   mapped to a course student id through the gradebook's ``lms_user_id`` column or a
   roster CSV (columns ``lms_id,student_id``); unmapped users keep the LMS id.
+
+Zip members are streamed to disk with a size cap (never read whole into memory), links
+inside the zip are refused, and every folder on the way to ``submitted/`` is checked
+with lstat, so a symbolic link planted there cannot redirect a write.
 """
 
 from __future__ import annotations
 
+import contextlib
 import csv
+import os
 import re
+import stat
+import tempfile
 import zipfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path, PurePosixPath
 
 from .course import Course
+from .intake import MAX_NOTEBOOK_MB, kind_of
 
 # Canvas: "<lastfirst>[_LATE]_<user id>_<submission id>_<original name>[-<n>].ipynb"
 CANVAS = re.compile(r"^(?P<name>[^_/]+)_(?:LATE_)?(?P<user>\d+)_(?P<sub>\d+)_(?P<file>.+)$")
@@ -35,6 +44,68 @@ class Collected:
     lms_id: str
     filename: str
     path: Path
+
+
+@dataclass
+class ZipCollection:
+    """What a zip gave: the notebooks written, and members refused (name -> reason)."""
+
+    collected: list[Collected] = field(default_factory=list)
+    refused: dict[str, str] = field(default_factory=dict)
+
+    def __iter__(self):
+        return iter(self.collected)
+
+    def __len__(self) -> int:
+        return len(self.collected)
+
+
+class Refused(Exception):
+    pass
+
+
+def check_student_id(student: str) -> str:
+    """A student id that is safe as one folder name, or Refused naming the problem."""
+    if not student or student in (".", "..") or student.startswith("."):
+        raise Refused(f"the student id {student!r} is empty or starts with '.'")
+    if any(ch in student for ch in "/\\\0") or not student.isprintable():
+        raise Refused(f"the student id {student!r} has a path separator or control character")
+    return student
+
+
+def _real_folder(path: Path) -> None:
+    """Create ``path`` if needed; refuse it if it (or it was replaced by) anything but a folder."""
+    with contextlib.suppress(FileExistsError):
+        path.mkdir()
+    mode = os.lstat(path).st_mode
+    if not stat.S_ISDIR(mode):
+        raise Refused(f"{path} is {kind_of(mode)}, not a folder")
+
+
+def _target_folder(course: Course, student: str, assignment: str) -> Path:
+    folder = course.root
+    for part in ("submitted", student, assignment):
+        folder = folder / part
+        _real_folder(folder)
+    return folder
+
+
+def _write_member(zf: zipfile.ZipFile, info: zipfile.ZipInfo, target: Path, cap: int) -> None:
+    """Stream one member to ``target`` (atomically, never through a link), at most ``cap`` bytes."""
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".collect-", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as out, zf.open(info) as src:
+            size = 0
+            while chunk := src.read(1 << 20):
+                size += len(chunk)
+                if size > cap:
+                    raise Refused(f"larger than {cap // (1024 * 1024)} MB unpacked (limit)")
+                out.write(chunk)
+        os.replace(tmp, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
 
 
 def _roster(course: Course, roster: Path | None) -> dict[str, str]:
@@ -74,14 +145,15 @@ def collect_zip(
     lms: str,
     roster: Path | None = None,
     notebook: str | None = None,
-) -> list[Collected]:
+    max_mb: int = MAX_NOTEBOOK_MB,
+) -> ZipCollection:
     if lms not in ("canvas", "moodle"):
         raise CollectError(f"unknown LMS {lms!r}: use canvas or moodle")
     if not zipfile.is_zipfile(archive):
         raise CollectError(f"{archive} is not a zip file")
     mapping = _roster(course, roster)
     stamp = datetime.now(UTC).strftime("%Y-%m-%d %H:%M:%S.%f UTC")
-    collected: list[Collected] = []
+    got = ZipCollection()
     skipped: list[str] = []
     with zipfile.ZipFile(archive) as zf:
         for info in zf.infolist():
@@ -92,19 +164,40 @@ def collect_zip(
                 skipped.append(info.filename)
                 continue
             lms_id, filename = parsed
-            student = mapping.get(lms_id, lms_id)
             if notebook:
                 filename = f"{notebook}.ipynb"
-            target = course.root / "submitted" / student / assignment / filename
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(zf.read(info))
-            (target.parent / "timestamp.txt").write_text(stamp)
-            collected.append(Collected(student, lms_id, filename, target))
-    if not collected:
+            try:
+                got.collected.append(
+                    _collect_member(course, zf, info, mapping.get(lms_id, lms_id), lms_id,
+                                    assignment, filename, stamp, max_mb)
+                )  # fmt: skip
+            except (Refused, OSError) as exc:
+                got.refused[info.filename] = str(exc)
+    if not got.collected:
+        first = ", ".join(skipped[:3]) or "none"
+        refused = "; ".join(f"{k}: {v}" for k, v in list(got.refused.items())[:3])
         raise CollectError(
-            f"no notebook in {archive.name} matches {lms}'s naming; first entries: {', '.join(skipped[:3]) or 'none'}"
+            f"no notebook in {archive.name} matches {lms}'s naming; first entries: {first}"
+            + (f"; refused: {refused}" if refused else "")
         )
-    return collected
+    return got
+
+
+def _collect_member(course, zf, info, student, lms_id, assignment, filename, stamp, max_mb):
+    if stat.S_ISLNK(info.external_attr >> 16):
+        raise Refused("it is a symbolic link inside the zip")
+    if info.file_size > max_mb * 1024 * 1024:
+        raise Refused(f"larger than {max_mb} MB unpacked (limit)")
+    check_student_id(student)
+    if filename.startswith(".") or "/" in filename:
+        raise Refused(f"the file name {filename!r} is not a plain notebook name")
+    folder = _target_folder(course, student, assignment)
+    target = folder / filename
+    _write_member(zf, info, target, max_mb * 1024 * 1024)
+    from .journal import atomic_write
+
+    atomic_write(folder / "timestamp.txt", stamp.encode())
+    return Collected(student, lms_id, filename, target)
 
 
 def collect_exchange(course: Course, assignment: str) -> None:

@@ -6,8 +6,10 @@ missing submission is never mistaken for a genuine zero.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 from pathlib import Path
+from typing import TextIO
 
 from .course import Course
 from .results import collect_rows
@@ -15,12 +17,17 @@ from .results import collect_rows
 FORMATS = ("csv", "canvas", "moodle")
 
 
-def export(course: Course, assignment: str, fmt: str, out: Path) -> Path:
+def export(course: Course, assignment: str, fmt: str, out: Path | TextIO) -> Path | TextIO:
+    """Write the grades to ``out``: a file path, or an open text stream (e.g. stdout)."""
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
     questions, rows = collect_rows(course, assignment)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    with out.open("w", newline="", encoding="utf-8") as fh:
+    with contextlib.ExitStack() as stack:
+        if isinstance(out, Path):
+            out.parent.mkdir(parents=True, exist_ok=True)
+            fh = stack.enter_context(out.open("w", newline="", encoding="utf-8"))
+        else:
+            fh = out
         writer = csv.writer(fh)
         if fmt == "csv":
             header = [

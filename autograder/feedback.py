@@ -8,98 +8,93 @@ formgrader are shown when present.
 
 from __future__ import annotations
 
-import html
 from pathlib import Path
 
 from .course import Course
+from .html import render_template
 from .journal import Journal, atomic_write
 from .results import collect_rows
 
 PAGE = """<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8">
-<title>Feedback: {assignment}, {notebook} ({student})</title>
+<title>Feedback: {{ assignment }}, {{ notebook }} ({{ student }})</title>
 <style>
-body {{ font-family: system-ui, sans-serif; max-width: 60rem; margin: 2rem auto; line-height: 1.45; }}
-table {{ border-collapse: collapse; }} td, th {{ border: 1px solid #bbb; padding: .25rem .6rem; text-align: left; }}
-pre {{ background: #f6f6f6; padding: .6rem; overflow-x: auto; white-space: pre-wrap; }}
-.passed {{ color: #176b1c; }} .failed {{ color: #a11b1b; }} .note {{ color: #555; }}
-section {{ border-left: 4px solid #ddd; padding-left: .8rem; margin: 1rem 0; }}
+body { font-family: system-ui, sans-serif; max-width: 60rem; margin: 2rem auto; line-height: 1.45; }
+table { border-collapse: collapse; } td, th { border: 1px solid #bbb; padding: .25rem .6rem; text-align: left; }
+pre { background: #f6f6f6; padding: .6rem; overflow-x: auto; white-space: pre-wrap; }
+.passed { color: #176b1c; } .failed { color: #a11b1b; } .note { color: #555; }
+section { border-left: 4px solid #ddd; padding-left: .8rem; margin: 1rem 0; }
 </style></head><body>
-<h1>{assignment}: {notebook}</h1>
-<p>Student: <strong>{student}</strong>. Score: <strong>{score} / {max_score}</strong> ({status}).</p>
-{notes}
-<table><tr><th>Question</th><th>Score</th><th>Status</th><th>Message</th></tr>
-{rows}
-</table>
+<h1>{{ assignment }}: {{ notebook }}</h1>
+<p>Student: <strong>{{ student }}</strong>. Score: <strong>{{ score }} / {{ max_score }}</strong> ({{ status }}).</p>
+{% if reason is not none %}<p class="failed">This notebook could not be graded: {{ reason }}</p>
+{% endif %}{% for w in warnings %}<p class="note">Note: {{ w }}</p>
+{% endfor %}<table><tr><th>Question</th><th>Score</th><th>Status</th><th>Message</th></tr>
+{% for q in questions %}<tr><td>{{ q.grade_id }}</td><td>{{ q.score }} / {{ q.max_score }}</td><td>{{ q.status }}</td><td>{% if q.message %}<pre>{{ q.message }}</pre>{% endif %}</td></tr>
+{% endfor %}</table>
 <h2>Your notebook, as graded</h2>
-{cells}
-</body></html>
+{% for c in cells %}{% if c.markdown is not none %}<section><pre>{{ c.markdown }}</pre></section>
+{% else %}<section><p class="note">{{ c.label }}</p><pre><code>{{ c.source }}</code></pre>
+{%- for text, css in c.parts %}<pre class="{{ css }}">{{ text }}</pre>{% endfor %}</section>
+{% endif %}{% endfor %}</body></html>
 """
-
-
-def _e(text: object) -> str:
-    return html.escape(str(text), quote=True)
 
 
 def _score(value) -> str:
     return "–" if value is None else f"{value:g}"
 
 
+def _cell(out: dict) -> dict:
+    """One cell of the page: its source and the outputs a student may see."""
+    if out["kind"] == "markdown":
+        return {"markdown": out.get("source", "")}
+    parts = []
+    if out.get("stdout"):
+        parts.append((out["stdout"][:20000], "note"))
+    if out.get("result"):
+        parts.append((out["result"], "note"))
+    if out.get("error") and out["kind"] != "test":
+        err = out["error"]
+        parts.append((f"{err.get('ename', '')}: {err.get('evalue', '')}", "failed"))
+    if out["kind"] == "test" and out.get("test"):
+        t = out["test"]
+        text = f"{t['status']} ({_score(t['score'])} / {t['points']:g})"
+        if t.get("message"):
+            text += "\n" + t["message"]
+        parts.append((text, "passed" if t["status"] == "passed" else "failed"))
+    label = f"{out['grade_id']} " if out.get("grade_id") else ""
+    return {
+        "markdown": None,
+        "label": label + out["kind"],
+        "source": out.get("source", ""),
+        "parts": parts,
+    }
+
+
 def render(entry: dict, nb_name: str, student_row) -> str:
     nb = entry["notebooks"][nb_name]
     questions = [q for q in student_row.questions if q.notebook == nb_name]
-    rows = "\n".join(
-        f"<tr><td>{_e(q.grade_id)}</td><td>{_score(q.score)} / {q.max_score:g}</td>"
-        f"<td>{_e(q.status)}</td><td><pre>{_e(q.message)}</pre></td></tr>"
-        if q.message
-        else f"<tr><td>{_e(q.grade_id)}</td><td>{_score(q.score)} / {q.max_score:g}</td><td>{_e(q.status)}</td><td></td></tr>"
-        for q in questions
-    )
-    notes = ""
-    if nb["status"] != "graded":
-        notes += (
-            f"<p class='failed'>This notebook could not be graded: {_e(nb.get('reason', ''))}</p>"
-        )
-    for w in nb.get("warnings", []):
-        notes += f"<p class='note'>Note: {_e(w)}</p>"
-    cells = []
-    for out in nb.get("outputs", []):
-        if out["kind"] == "markdown":
-            cells.append(f"<section><pre>{_e(out.get('source', ''))}</pre></section>")
-            continue
-        parts = [f"<pre><code>{_e(out.get('source', ''))}</code></pre>"]
-        if out.get("stdout"):
-            parts.append(f"<pre class='note'>{_e(out['stdout'][:20000])}</pre>")
-        if out.get("result"):
-            parts.append(f"<pre class='note'>{_e(out['result'])}</pre>")
-        if out.get("error") and out["kind"] != "test":
-            err = out["error"]
-            parts.append(
-                f"<pre class='failed'>{_e(err.get('ename', ''))}: {_e(err.get('evalue', ''))}</pre>"
-            )
-        if out["kind"] == "test" and out.get("test"):
-            t = out["test"]
-            css = "passed" if t["status"] == "passed" else "failed"
-            text = f"{t['status']} ({_score(t['score'])} / {t['points']:g})"
-            if t.get("message"):
-                text += "\n" + t["message"]
-            parts.append(f"<pre class='{css}'>{_e(text)}</pre>")
-        label = f"{out['grade_id']} " if out.get("grade_id") else ""
-        cells.append(
-            f"<section><p class='note'>{_e(label + out['kind'])}</p>{''.join(parts)}</section>"
-        )
-    total = sum(q.score or 0 for q in questions)
-    maximum = sum(q.max_score for q in questions)
-    return PAGE.format(
-        assignment=_e(entry["assignment"]),
-        notebook=_e(nb_name),
-        student=_e(entry["student"]),
-        score=f"{total:g}",
-        max_score=f"{maximum:g}",
-        status=_e(student_row.status),
-        notes=notes,
-        rows=rows,
-        cells="\n".join(cells),
+    return render_template(
+        PAGE,
+        assignment=entry["assignment"],
+        notebook=nb_name,
+        student=entry["student"],
+        score=f"{sum(q.score or 0 for q in questions):g}",
+        max_score=f"{sum(q.max_score for q in questions):g}",
+        status=student_row.status,
+        reason=nb.get("reason", "") if nb["status"] != "graded" else None,
+        warnings=nb.get("warnings", []),
+        questions=[
+            {
+                "grade_id": q.grade_id,
+                "score": _score(q.score),
+                "max_score": f"{q.max_score:g}",
+                "status": q.status,
+                "message": q.message,
+            }
+            for q in questions
+        ],
+        cells=[_cell(out) for out in nb.get("outputs", [])],
     )
 
 

@@ -4,12 +4,19 @@ The coordinating process reads the gradebook and the submissions, hands tasks to
 backend (a local pool, one worker per core, or a Dask cluster), and, as results come
 back, journals each one, writes the autograded notebook and updates the gradebook.
 Only this process writes to the gradebook, one short transaction per submission.
+
+One submission never stops the class: a folder that cannot be read, a refused file, a
+grader error while grading or recording one submission all become that submission's
+status with its reason, and the run goes on with everyone else.
 """
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
 import importlib.util
 import os
+import traceback
 import warnings
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor, as_completed
@@ -19,11 +26,12 @@ from typing import Any
 from .autograded import write_autograded
 from .course import Course
 from .gradebook import apply_result
+from .intake import MAX_NOTEBOOK_MB, find_submissions, read_notebooks, read_timestamp
 from .journal import Journal
 from .plan import to_python
-from .runner import Task, grade_submission, read_submission, spec_digest, submission_hash
+from .runner import Task, grade_submission, spec_digest, submission_hash
 from .sandbox import Limits
-from .spec import load_spec
+from .spec import AssignmentSpec, load_spec
 
 
 @dataclass
@@ -34,6 +42,56 @@ class GradeSummary:
     errors: dict[str, str] = field(default_factory=dict)
     sandbox: dict[str, list[str]] = field(default_factory=dict)
     results: dict[str, dict[str, Any]] = field(default_factory=dict)
+    # graded, but with something the instructor must look at (an unusable timestamp.txt)
+    problems: dict[str, str] = field(default_factory=dict)
+
+    def status_counts(self) -> dict[str, int]:
+        """Students per status: graded, refused, not gradable, grader error, problem."""
+        counts: dict[str, int] = {}
+        for student in dict.fromkeys(self.graded + self.reused + list(self.errors)):
+            reason = self.errors.get(student)
+            if reason is None:
+                status = "graded with a problem" if student in self.problems else "graded"
+            elif "grader error" in reason:
+                status = "grader error"
+            elif all("refused:" in part for part in reason.split("; ")):
+                status = "refused"
+            else:
+                status = "not gradable"
+            counts[status] = counts.get(status, 0) + 1
+        return counts
+
+    @property
+    def clean(self) -> bool:
+        return not self.errors and not self.problems
+
+
+def _grade_or_report(task: Task) -> dict[str, Any]:
+    """grade_submission, but a grader error becomes this submission's status, not the run's."""
+    try:
+        return grade_submission(task)
+    except Exception as exc:  # noqa: BLE001 - whatever broke, the class goes on
+        reason = f"grader error: {type(exc).__name__}: {exc}"[:500]
+        result = error_result(task.assignment, task.student, task.spec, reason, task.timestamp)
+        result["traceback"] = traceback.format_exc()[-4000:]
+        return result
+
+
+def error_result(
+    assignment: str, student: str, spec: AssignmentSpec, reason: str, timestamp: str | None
+) -> dict[str, Any]:
+    """A result whose every notebook is ungraded for ``reason`` (flagged for review)."""
+    return {
+        "assignment": assignment,
+        "student": student,
+        "submission_hash": "error-" + hashlib.sha256(reason.encode()).hexdigest(),
+        "timestamp": timestamp,
+        "status": "error",
+        "notebooks": {
+            name: {"status": "error", "reason": reason, "warnings": [], "cells": [], "outputs": []}
+            for name in spec.notebooks
+        },
+    }
 
 
 def local_backend(tasks: list[Task], workers: int) -> Iterator[dict[str, Any]]:
@@ -41,7 +99,7 @@ def local_backend(tasks: list[Task], workers: int) -> Iterator[dict[str, Any]]:
     if not tasks:
         return
     with ThreadPoolExecutor(max_workers=max(1, workers)) as pool:
-        futures = [pool.submit(grade_submission, t) for t in tasks]
+        futures = [pool.submit(_grade_or_report, t) for t in tasks]
         for future in as_completed(futures):
             yield future.result()
 
@@ -86,7 +144,7 @@ def grade(
     try:
         spec = load_spec(gb, course.root, assignment)
         known_elsewhere = _other_assignments(gb, assignment)
-        submissions = course.submitted(assignment, students)
+        folders = find_submissions(course.root, assignment, students)
         journal = Journal(course.journal_dir / assignment)
         digest = spec_digest(spec)
         warmup = [
@@ -98,36 +156,50 @@ def grade(
         summary = GradeSummary(assignment)
         tasks: list[Task] = []
         reuse: list[dict[str, Any]] = []
-        for student, folder in submissions.items():
-            files = read_submission(folder)
+        ready: list[dict[str, Any]] = []  # results decided before any code runs (refusals)
+        refusals: dict[str, dict[str, str]] = {}  # student -> notebook -> refusal reason
+        for student, reason in folders.refused.items():
+            if student.startswith(".") or not student:
+                summary.errors[student] = reason  # no valid id: nothing can be recorded
+            else:
+                ready.append(error_result(assignment, student, spec, reason, None))
+        for student, folder in folders.found.items():
+            try:
+                task, refused, problem = _prepare(
+                    assignment, student, folder, spec, limits, hidden_messages,
+                    known_elsewhere, warmup,
+                )  # fmt: skip
+            except Exception as exc:  # noqa: BLE001 - one unreadable folder is one status
+                reason = f"refused: the submission could not be read ({type(exc).__name__}: {exc})"
+                ready.append(error_result(assignment, student, spec, reason, None))
+                continue
+            if problem:
+                summary.problems[student] = problem
+            if refused:
+                refusals[student] = refused
+            if task is None:
+                result = error_result(assignment, student, spec, "", None)
+                result["notebooks"] = _refused_notebooks(refused)
+                ready.append(result)
+                continue
             entry = journal.load(student)
             if (
                 entry
                 and not force
-                and entry.get("submission_hash") == submission_hash(files, digest)
+                and not refused
+                and entry.get("submission_hash") == submission_hash(task.files, digest)
             ):
                 reuse.append(entry)
                 continue
-            stamp = folder / "timestamp.txt"
-            tasks.append(
-                Task(
-                    assignment=assignment,
-                    student=student,
-                    files=files,
-                    spec=spec,
-                    limits=limits,
-                    timestamp=stamp.read_text().strip() if stamp.exists() else None,
-                    preload=default_preload(),
-                    hidden_messages=hidden_messages,
-                    known_elsewhere=known_elsewhere,
-                    warmup=warmup,
-                )
-            )
+            tasks.append(task)
         for entry in reuse:
-            if journal.applied(entry["student"]) != entry["submission_hash"]:
-                apply_result(gb, entry)
-                journal.mark_applied(entry["student"], entry["submission_hash"])
-            _record(summary, entry, reused=True)
+            try:
+                if journal.applied(entry["student"]) != entry["submission_hash"]:
+                    apply_result(gb, entry)
+                    journal.mark_applied(entry["student"], entry["submission_hash"])
+                _record(summary, entry, reused=True)
+            except Exception as exc:  # noqa: BLE001
+                _record_failure(summary, gb, entry["student"], exc)
 
         results: Iterable[dict[str, Any]]
         if scheduler:
@@ -135,12 +207,10 @@ def grade(
         else:
             results = local_backend(tasks, workers or os.cpu_count() or 1)
         bar = _progress(len(tasks), assignment, progress)
+        for result in ready:
+            _store(summary, course, gb, journal, spec, result, refusals)
         for result in results:
-            journal.save(result)
-            write_autograded(course.root, result, spec)
-            apply_result(gb, result)
-            journal.mark_applied(result["student"], result["submission_hash"])
-            _record(summary, result, reused=False)
+            _store(summary, course, gb, journal, spec, result, refusals)
             if bar is not None:
                 bar.update(1)
         if bar is not None:
@@ -148,6 +218,73 @@ def grade(
         return summary
     finally:
         gb.close()
+
+
+def _prepare(assignment, student, folder, spec, limits, hidden_messages, known_elsewhere, warmup):
+    """(task or None, refused notebooks, timestamp problem) for one submission folder."""
+    expected = [f"{name}.ipynb" for name in spec.notebooks]
+    read = read_notebooks(folder, expected, MAX_NOTEBOOK_MB)
+    timestamp, problem = read_timestamp(folder)
+    refused: dict[str, str] = {}
+    for name in spec.notebooks:
+        own = read.refused.get(f"{name}.ipynb")
+        if own:
+            refused[name] = own
+        elif f"{name}.ipynb" not in read.files and not read.files and read.refused:
+            refused[name] = "; ".join(read.refused.values())
+    remaining = {n: nb for n, nb in spec.notebooks.items() if n not in refused}
+    if not remaining:
+        return None, refused, problem
+    task = Task(
+        assignment=assignment,
+        student=student,
+        files=read.files,
+        spec=spec if not refused else AssignmentSpec(spec.name, remaining),
+        limits=limits,
+        timestamp=timestamp,
+        preload=default_preload(),
+        hidden_messages=hidden_messages,
+        known_elsewhere=known_elsewhere,
+        warmup=warmup,
+    )
+    return task, refused, problem
+
+
+def _refused_notebooks(refused: dict[str, str]) -> dict[str, dict[str, Any]]:
+    return {
+        name: {"status": "error", "reason": reason, "warnings": [], "cells": [], "outputs": []}
+        for name, reason in refused.items()
+    }
+
+
+def _merge_refusals(result: dict[str, Any], refused: dict[str, str]) -> None:
+    result["notebooks"].update(_refused_notebooks(refused))
+    result["status"] = "error"
+
+
+def _store(summary, course, gb, journal, spec, result, refusals) -> None:
+    """Journal, autograded notebook and gradebook for one result; a failure is its status."""
+    student = result["student"]
+    try:
+        if student in refusals:
+            _merge_refusals(result, refusals[student])
+        if student in summary.problems:
+            result.setdefault("warnings", []).append(summary.problems[student])
+        journal.save(result)
+        write_autograded(course.root, result, spec)
+        apply_result(gb, result)
+        journal.mark_applied(student, result["submission_hash"])
+        _record(summary, result, reused=False)
+    except Exception as exc:  # noqa: BLE001 - recording one result failed: say so, go on
+        _record_failure(summary, gb, student, exc)
+
+
+def _record_failure(summary: GradeSummary, gb, student: str, exc: Exception) -> None:
+    """A result that could not be recorded: the student is listed, the gradebook rolled back."""
+    with contextlib.suppress(Exception):  # the failure itself is what gets reported
+        gb.db.rollback()
+    summary.graded.append(student)
+    summary.errors[student] = f"grader error while recording: {type(exc).__name__}: {exc}"[:500]
 
 
 def _record(summary: GradeSummary, result: dict[str, Any], reused: bool) -> None:

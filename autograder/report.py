@@ -16,7 +16,17 @@ from pathlib import Path
 import pandas as pd
 
 from .course import Course
+from .html import render_template
 from .results import GRADED, PENDING, collect_rows
+
+PAGE = """<!DOCTYPE html><html><head><meta charset="utf-8"><title>{{ assignment }} item analysis</title></head>
+<body><h1>{{ assignment }}: item analysis</h1>
+<p>{{ graded }} graded submissions. Difficulty is the mean share of points earned;
+discrimination is the top-27% minus bottom-27% share.</p>
+{{ table }}
+<iframe style="width:100%;height:560px;border:0" srcdoc="{{ chart }}"></iframe>
+</body></html>
+"""
 
 
 def item_analysis(course: Course, assignment: str) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -114,26 +124,19 @@ def report(course: Course, assignment: str, out_dir: Path, png: bool = False) ->
     }
     stats.to_csv(paths["csv"], index=False)
     figure = chart(stats, matrix, assignment)
-    table = stats.to_html(index=False, float_format=lambda x: f"{x:.2f}", na_rep="–")
-    chart_html = figure.to_html(inline=True)
-    paths["html"].write_text(
-        f"<!DOCTYPE html><html><head><meta charset='utf-8'><title>{assignment} item analysis</title></head>"
-        f"<body><h1>{assignment}: item analysis</h1>"
-        f"<p>{len(matrix)} graded submissions. Difficulty is the mean share of points earned; "
-        "discrimination is the top-27% minus bottom-27% share.</p>"
-        f"{table}<iframe style='width:100%;height:560px;border:0' srcdoc=\"{_attr(chart_html)}\"></iframe>"
-        "</body></html>",
-        encoding="utf-8",
-    )
+    from markupsafe import Markup
+
+    # pandas escapes every cell (failure messages quote student text); the chart page is
+    # escaped into the srcdoc attribute by Jinja2 like any other value.
+    table = stats.to_html(index=False, float_format=lambda x: f"{x:.2f}", na_rep="–", escape=True)
+    page = render_template(
+        PAGE, assignment=assignment, graded=len(matrix), table=Markup(table),
+        chart=figure.to_html(inline=True),
+    )  # fmt: skip
+    paths["html"].write_text(page, encoding="utf-8")
     if png:
         import vl_convert as vlc
 
         paths["png"] = out_dir / f"{assignment}-items.png"
         paths["png"].write_bytes(vlc.vegalite_to_png(figure.to_json(), scale=1))
     return paths
-
-
-def _attr(text: str) -> str:
-    import html
-
-    return html.escape(text, quote=True)

@@ -38,7 +38,13 @@ class StudentRow:
 
 
 def collect_rows(course: Course, assignment: str) -> tuple[list[str], list[StudentRow]]:
-    """Question ids (in notebook order) and one row per student in the gradebook."""
+    """Question ids (in notebook order) and one row per student in the gradebook.
+
+    Only a missing submission means "not submitted"; any other gradebook error is raised,
+    never turned into a zero.
+    """
+    from nbgrader.api import MissingEntry
+
     from .spec import load_spec
 
     journal = Journal(course.journal_dir / assignment).all()
@@ -55,7 +61,7 @@ def collect_rows(course: Course, assignment: str) -> tuple[list[str], list[Stude
             entry = journal.get(student.id)
             try:
                 submission = gb.find_submission(assignment, student.id)
-            except Exception:
+            except MissingEntry:
                 submission = None
             questions = []
             for nb_name, cell in graded_ids:

@@ -112,11 +112,15 @@ def location_index_exhibit(
         .to_dict()
     )
     frames = []
-    for fin in range(1, 9):
-        for ppl in range(1, 10 - fin):
-            weights = {"financial": fin / 10, "people": ppl / 10, "business": (10 - fin - ppl) / 10}
+    for fin in range(10, 90, 10):
+        for ppl in range(10, 100 - fin, 10):
+            weights = {
+                "financial": fin / 100,
+                "people": ppl / 100,
+                "business": (100 - fin - ppl) / 100,
+            }
             ranked = models.location_index(panel, weights=weights).head(top)
-            frames.append(ranked.assign(fin=fin * 10, ppl=ppl * 10))
+            frames.append(ranked.assign(fin=fin, ppl=ppl))
     frame = pd.concat(frames, ignore_index=True)
     frame["gsli_2021"] = (
         frame["country_code"]
@@ -133,7 +137,7 @@ def location_index_exhibit(
     )
     fin = _slider("fin", 40, 10, 80, 10, "Financial attractiveness weight, % ")
     ppl = _slider("ppl", 30, 10, 80, 10, "People skills and availability weight, % ")
-    bars = (
+    chart = (
         alt.Chart(frame)
         .transform_filter((alt.datum.fin == fin) & (alt.datum.ppl == ppl))
         .transform_fold(list(PILLAR_LABELS.values()), as_=["pillar", "points"])
@@ -149,21 +153,26 @@ def location_index_exhibit(
                 alt.Tooltip("score:Q", format=".2f"),
             ],
         )
-        .properties(width=440, height=320)
-    )
-    note = (
-        alt.Chart(pd.DataFrame({"x": [0]}))
-        .transform_calculate(
-            label="fin + ppl > 90 ? 'Weights over 90%: lower one so business environment gets at "
-            "least 10%' : 'Business environment weight: ' + (100 - fin - ppl) + '%'"
+        .add_params(fin, ppl)
+        .properties(
+            width=440,
+            height=320,
+            # The weights in force, always adding up to 100%.
+            title=alt.Title(
+                alt.expr(
+                    "['Weights: financial ' + fin + '%, people ' + ppl + '%,', "
+                    "'business environment ' + (100 - fin - ppl) + '%']"
+                ),
+                fontSize=12,
+                fontWeight="normal",
+                anchor="start",
+            ),
         )
-        .mark_text(align="left", fontSize=12)
-        .encode(text="label:N")
-        .properties(width=440, height=20)
     )
-    chart = alt.vconcat(note, bars).add_params(fin, ppl)
     return Exhibit(
         _fit_column(chart),
+        # Valid by construction: moving one slider past 90% in total pushes the other down.
+        capped_sum=(("fin", "ppl"), 90),
         title=title,
         source=(
             "World Bank, World Development Indicators (CC BY 4.0), latest value in the five "
@@ -173,7 +182,9 @@ def location_index_exhibit(
         ),
         caption=(
             "The index uses open proxies (GDP per capita for wage costs), so it cannot reproduce "
-            "Kearney's proprietary scores; compare the tooltip's published rank with the model's."
+            "Kearney's proprietary scores; compare the tooltip's published rank with the model's. "
+            "The two sliders are coupled: raising one lowers the other when needed, so the "
+            "business environment always keeps at least 10% and the weights add up to 100%."
         ),
     )
 

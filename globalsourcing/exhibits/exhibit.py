@@ -45,6 +45,9 @@ class Exhibit:
     title: str
     source: str
     caption: str | None = None
+    #: Sliders whose values may not add up past a total, e.g. ``(("fin", "ppl"), 90)``: when
+    #: one moves past it, the page lowers the others (gs-exhibits.js), so every setting is valid.
+    capped_sum: tuple[tuple[str, ...], int] | None = None
     _vega: dict | None = field(default=None, init=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -69,7 +72,16 @@ class Exhibit:
         if self._vega is None:
             import vl_convert
 
-            self._vega = vl_convert.vegalite_to_vega(self.vega_lite)
+            vega = vl_convert.vegalite_to_vega(self.vega_lite)
+            if self.capped_sum:
+                names = {s["name"] for s in vega.get("signals", [])}
+                missing = set(self.capped_sum[0]) - names
+                if missing:
+                    raise ValueError(
+                        f"Exhibit {self.title!r} caps the sum of {sorted(missing)}, but the chart "
+                        f"has no parameter of that name (it has {sorted(names)})."
+                    )
+            self._vega = vega
         return self._vega
 
     def spec_json(self) -> str:
@@ -89,8 +101,12 @@ class Exhibit:
         caption = (
             f'<p class="gs-exhibit-caption">{html.escape(self.caption)}</p>' if self.caption else ""
         )
+        cap = ""
+        if self.capped_sum:
+            rule = json.dumps({"signals": list(self.capped_sum[0]), "max": self.capped_sum[1]})
+            cap = f" data-capped-sum='{html.escape(rule, quote=False)}'"
         return (
-            f'<figure class="gs-exhibit" id="exhibit-{ident}" data-exhibit="{ident}">'
+            f'<figure class="gs-exhibit" id="exhibit-{ident}" data-exhibit="{ident}"{cap}>'
             f'<figcaption class="gs-exhibit-title">{html.escape(self.title)}</figcaption>'
             # tabindex: a wide chart scrolls sideways, and keyboard users must be able to scroll it.
             f'<div class="gs-exhibit-view" tabindex="0" aria-label="{html.escape(self.title, quote=True)}"></div>'

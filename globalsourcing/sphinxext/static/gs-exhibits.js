@@ -7,12 +7,16 @@
     var controls = figure.querySelector(".gs-exhibit-controls");
     try {
       var spec = JSON.parse(specNode.textContent);
+      // The build-time image of the default state stands in until the live chart draws.
+      var still = view.querySelector(".gs-exhibit-static");
+      if (still) still.remove();
       var v = new vega.View(vega.parse(spec), {
         renderer: "svg",
         container: view,
         bind: controls,
         hover: true,
       });
+      capSum(figure, v);
       return v.runAsync().then(function () {
         figure.setAttribute("data-ready", "true");
         figure.setAttribute("data-ready-ms", String(Math.round(performance.now())));
@@ -31,6 +35,28 @@
       view.textContent = "This exhibit could not be drawn: " + err.message;
       throw err;
     }
+  }
+  // Sliders that share a total (data-capped-sum): moving one past the cap lowers the others,
+  // and Vega moves their inputs to match, so the chart never opens an invalid setting.
+  function capSum(figure, v) {
+    if (!figure.dataset.cappedSum) return;
+    var rule = JSON.parse(figure.dataset.cappedSum);
+    rule.signals.forEach(function (name) {
+      v.addSignalListener(name, function () {
+        // Listeners run inside Vega's update; the correction waits until it has finished.
+        v.runAfter(function () { lowerOthers(v, rule, name); });
+      });
+    });
+  }
+  function lowerOthers(v, rule, name) {
+    var total = rule.signals.reduce(function (sum, s) { return sum + Number(v.signal(s)); }, 0);
+    var others = rule.signals.filter(function (s) { return s !== name; });
+    for (var i = others.length - 1; i >= 0 && total > rule.max; i--) {
+      var lowered = Math.max(0, Number(v.signal(others[i])) - (total - rule.max));
+      total -= Number(v.signal(others[i])) - lowered;
+      v.signal(others[i], lowered);
+    }
+    v.runAsync();
   }
   function drawAll() {
     document.querySelectorAll("figure.gs-exhibit").forEach(draw);
