@@ -3,11 +3,33 @@
 from __future__ import annotations
 
 import fnmatch
-import os
 from dataclasses import dataclass
 from pathlib import Path
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
+
+
+def data_env() -> tuple[tuple[str, str], ...]:
+    """Where the setup cells find the course data, as the sandbox must see it.
+
+    The sandbox clears the environment and moves HOME, so the offline mirror
+    (GLOBALSOURCING_DATA_DIR) and the user cache that downloads went to are named
+    explicitly, resolved, and bound back read-only. No network there, so never download.
+    """
+    from globalsourcing.data import download
+
+    env = []
+    mirror = download.mirror_dir()
+    if mirror is not None:
+        if not mirror.is_dir():
+            raise CourseError(
+                f"{download.DATA_DIR_ENV} points at {mirror}, which is not a folder; "
+                "the setup cells could not load the course data"
+            )
+        env.append((download.DATA_DIR_ENV, str(mirror.resolve())))
+    env.append((download.CACHE_DIR_ENV, str(download.cache_dir().resolve())))
+    env.append((download.OFFLINE_ENV, "1"))
+    return tuple(env)
 
 
 class CourseError(RuntimeError):
@@ -79,12 +101,19 @@ class Course:
     def readable_paths(self) -> tuple[str, ...]:
         """What student code may read although the sandbox hides where it lives."""
         paths = [REPO_ROOT / name for name in ("globalsourcing", "datasets", "book")]
-        if os.environ.get("GLOBALSOURCING_DATA_DIR"):
-            paths.append(Path(os.environ["GLOBALSOURCING_DATA_DIR"]))
-        from globalsourcing.data.download import cache_dir
-
-        paths.append(cache_dir())
+        paths.extend(Path(value) for _, value in data_env())
         return tuple(str(p.resolve()) for p in paths if p.exists())
+
+    def sandbox_limits(self, limits, extra_hidden: tuple[str, ...] = ()):
+        """``limits`` completed with this course's hidden and readable paths and data env."""
+        from dataclasses import replace
+
+        return replace(
+            limits,
+            hide=self.hidden_paths(extra_hidden + tuple(limits.hide)),
+            readable=self.readable_paths() + tuple(limits.readable),
+            env=data_env() + tuple(limits.env),
+        )
 
     def gradebook(self):
         from nbgrader.api import Gradebook

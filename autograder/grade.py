@@ -132,14 +132,7 @@ def grade(
     _install_streams()  # before our filter: it resets the warning filters once
     # nbgrader's own gradebook code triggers harmless SQLAlchemy autoflush warnings.
     warnings.filterwarnings("ignore", message=".*not in session.*")
-    limits = limits or Limits()
-    limits = Limits(
-        **{
-            **limits.__dict__,
-            "hide": course.hidden_paths(extra_hidden + tuple(limits.hide)),
-            "readable": course.readable_paths() + tuple(limits.readable),
-        }
-    )
+    limits = course.sandbox_limits(limits or Limits(), extra_hidden)
     gb = course.gradebook()
     try:
         spec = load_spec(gb, course.root, assignment)

@@ -106,6 +106,18 @@ def _grade_notebook(task: Task, name: str, spec) -> dict[str, Any]:
         run = run_plan(plan, proc, task.hidden_messages)
     finally:
         proc.close()
+    setup_failure = _setup_failure(run["outputs"], _preamble(spec))
+    if setup_failure:
+        # Not a grade: the tests ran without the course's data or imports. Loud, never a score.
+        return {
+            "status": "error",
+            "reason": f"{SETUP_FAILED}: {setup_failure}",
+            "filename": filename,
+            "warnings": warnings,
+            "sandbox": {"applied": proc.applied, "missing": proc.missing},
+            "cells": [],
+            "outputs": run["outputs"],
+        }
     if proc.dead_reason and proc.dead_reason != "finished":
         warnings.append(f"the student process stopped early: {proc.dead_reason}")
     for _index in run["timed_out_cells"]:
@@ -122,3 +134,36 @@ def _grade_notebook(task: Task, name: str, spec) -> dict[str, Any]:
         "outputs": run["outputs"],
         "metadata": plan.metadata,
     }
+
+
+SETUP_FAILED = "grading setup failed"
+
+
+def _preamble(spec) -> set[str]:
+    """Grade ids of the instructor's setup cells that come before any answer or test.
+
+    They load the course's data and imports; when one fails the tests would run without
+    them. A read-only cell further down may depend on an answer, so its failure counts
+    like any other cell error (as in nbgrader).
+    """
+    ids: set[str] = set()
+    for cell in spec.cells:
+        if cell.kind in ("answer", "test", "manual", "task"):
+            break
+        if cell.kind == "setup":
+            ids.add(cell.grade_id)
+    return ids
+
+
+def _setup_failure(outputs: list[dict[str, Any]], preamble: set[str]) -> str:
+    """The first error of a preamble setup cell, in one line, or "" when they all ran."""
+    for out in outputs:
+        if (
+            out.get("kind") == "setup"
+            and out.get("grade_id") in preamble
+            and not out.get("ok", True)
+        ):
+            err = out.get("error") or {}
+            text = f"{err.get('ename', 'Error')}: {err.get('evalue', '')}".strip().rstrip(":")
+            return f"setup cell {out['grade_id']} raised {' '.join(text.split())[:600]}"
+    return ""

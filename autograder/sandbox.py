@@ -45,6 +45,8 @@ class Limits:
     # Folders student code may read although they sit in a hidden place (the package, its
     # datasets, the data mirror); never one that holds a hidden path.
     readable: tuple[str, ...] = field(default_factory=tuple)
+    # Environment variables student code needs (where the course data lives), as pairs.
+    env: tuple[tuple[str, str], ...] = field(default_factory=tuple)
 
 
 def _libc():
@@ -122,6 +124,7 @@ def confine(limits: Limits, keep_fds: set[int]) -> tuple[list[str], list[str]]:
     os.environ.update(
         {"HOME": workdir, "TMPDIR": workdir, "PATH": "/usr/bin:/bin", "LANG": "C.UTF-8"}
         | {"OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1", "MPLBACKEND": "Agg"}
+        | dict(limits.env)
     )
     applied.append("private working folder")
 
@@ -202,8 +205,7 @@ def hiding_plan(limits: Limits, roots: list[str] | None = None) -> tuple[list[st
     hide = _minimal(
         [*roots, *(p for p in [*course, home] if not any(p == f or _under(p, f) for f in FRESH))]
     )
-    wanted = [sys.base_prefix, sys.prefix, sys.exec_prefix, *sys.path, *limits.readable]
-    wanted = [os.path.realpath(k) for k in wanted if k]
+    wanted = [os.path.realpath(k) for k in _wanted(limits)]
     # Nothing inside a hidden course path, and nothing holding one, is brought back.
     readable = [
         k
@@ -211,6 +213,30 @@ def hiding_plan(limits: Limits, roots: list[str] | None = None) -> tuple[list[st
         if os.path.isdir(k) and not any(c == k or _under(c, k) or _under(k, c) for c in course)
     ]
     return hide, _minimal(readable)
+
+
+def _wanted(limits: Limits) -> list[str]:
+    """Folders student code reads, as the interpreter names them (symbolic links kept)."""
+    paths = [sys.base_prefix, sys.prefix, sys.exec_prefix, *sys.path, *limits.readable]
+    return [os.path.abspath(k) for k in paths if k]
+
+
+def links_to_recreate(paths: list[str], covered: list[str]) -> list[tuple[str, str]]:
+    """Symbolic links on the way to ``paths`` that a covering tmpfs would hide: (link, target).
+
+    A virtual environment reached as ``/work/main/.venv -> /tmp/venv`` is imported through
+    the link's path (it is on ``sys.path``), so binding back the resolved folder alone
+    leaves lazily imported modules missing; the link is made again on the empty tmpfs.
+    """
+    links: dict[str, str] = {}
+    for path in paths:
+        parts = path.strip("/").split("/")
+        for depth in range(1, len(parts) + 1):
+            prefix = "/" + "/".join(parts[:depth])
+            hidden = any(_under(prefix, c) for c in covered)
+            if prefix not in links and hidden and os.path.islink(prefix):
+                links[prefix] = os.readlink(prefix)
+    return sorted(links.items())
 
 
 def _hide_paths(libc, limits: Limits) -> None:
@@ -223,6 +249,7 @@ def _hide_paths(libc, limits: Limits) -> None:
     covered = [*hide, *FRESH]
     restore = [k for k in readable if any(k == c or _under(k, c) for c in covered)]
     fds = {k: os.open(k, os.O_PATH | os.O_DIRECTORY) for k in restore}
+    links = links_to_recreate(_wanted(limits), covered)  # read before anything is covered
     size = f"size={limits.disk_mb}m,mode=1777"
     _mount(libc, "tmpfs", "/tmp", "tmpfs", MS_NOSUID | MS_NODEV, size)
     for path in hide:
@@ -237,6 +264,12 @@ def _hide_paths(libc, limits: Limits) -> None:
         os.makedirs(path, mode=0o711, exist_ok=True)
         _mount(libc, f"/proc/self/fd/{fd}", path, None, MS_BIND | MS_REC, None)
         os.close(fd)
+        # Read-only: a sandbox without a separate uid must not change the venv or the data.
+        _mount(libc, None, path, None, MS_REMOUNT | MS_BIND | MS_RDONLY | MS_NOSUID, None)
+    for link, target in links:
+        if not any(link == k or _under(link, k) for k in fds):  # not inside a bound folder
+            os.makedirs(os.path.dirname(link), mode=0o711, exist_ok=True)
+            os.symlink(target, link)
     for path in hide:
         if os.path.isdir(path):
             flags = MS_REMOUNT | MS_RDONLY | MS_NOSUID | MS_NODEV

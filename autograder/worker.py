@@ -36,8 +36,16 @@ class SandboxTimeout(RuntimeError):
     pass
 
 
-def context(preload: list[str] | None = None, warmup: list[str] | None = None):
-    """The fork-server context, started once per grading process with a clean environment."""
+def context(
+    preload: list[str] | None = None,
+    warmup: list[str] | None = None,
+    env: tuple[tuple[str, str], ...] = (),
+):
+    """The fork-server context, started once per grading process with a clean environment.
+
+    ``env`` (the data locations) is what student processes get too, so the setup cells run
+    in the warmup find the same files and their cached frames are reused after the fork.
+    """
     global _ctx
     with _lock:
         if _ctx is None:
@@ -58,6 +66,7 @@ def context(preload: list[str] | None = None, warmup: list[str] | None = None):
                 os.environ.clear()
                 os.environ.update({k: saved[k] for k in keep if k in saved})
                 os.environ.update({"OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1"})
+                os.environ.update(dict(env))
                 if warmup:
                     os.environ["AUTOGRADER_WARMUP"] = json.dumps(warmup)
                 from multiprocessing import forkserver
@@ -82,7 +91,7 @@ class StudentProcess:
     ):
         from . import student
 
-        ctx = context(preload, warmup)
+        ctx = context(preload, warmup, limits.env)
         self.limits = limits
         self.deadline = time.monotonic() + limits.total_timeout
         self.conn, child = ctx.Pipe(duplex=True)
