@@ -14,6 +14,7 @@ from .numbers import NumberFormatError, parse_number
 QUESTION_TYPES = ("single", "multiple", "numeric")
 # What a question asks of the reader: remember a fact, apply an idea to a new case, or analyse.
 LEVELS = ("recall", "apply", "analyse")
+_LEVEL_MISSING = f"needs 'level' ({', '.join(LEVELS)}): what the question asks of the reader"
 
 
 class QuizError(ValueError):
@@ -136,6 +137,7 @@ def _parse_question(raw: Any, where: str) -> Question:
             raise QuizError(f"{where}: 'answer' and 'tolerance' must be numbers") from exc
         _need(math.isfinite(answer), where, "'answer' must be a finite number")
         _need(tolerance >= 0, where, "'tolerance' must be zero or positive")
+        _need(level is not None, where, _LEVEL_MISSING)
         return Question(
             id=qid,
             type=qtype,
@@ -174,6 +176,7 @@ def _parse_question(raw: Any, where: str) -> Question:
         )
     else:
         _need(n_correct >= 1, where, "a multiple-choice question needs at least one correct option")
+    _need(level is not None, where, _LEVEL_MISSING)
     return Question(
         id=qid,
         type=qtype,

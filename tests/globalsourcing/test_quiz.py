@@ -10,12 +10,14 @@ BODY = """
 questions:
   - id: q1
     type: single
+    level: recall
     prompt: Which scope did the 1998 study associate with success most often?
     options:
       - {text: Total outsourcing, feedback: "No: total deals did worse."}
       - {text: Selective outsourcing, correct: true, feedback: Yes.}
   - id: q2
     type: multiple
+    level: apply
     prompt: Which are retained capabilities?
     options:
       - {text: Informed buying, correct: true, feedback: Yes.}
@@ -23,6 +25,7 @@ questions:
       - {text: Contract monitoring, correct: true, feedback: Yes.}
   - id: q3
     type: numeric
+    level: apply
     prompt: CAGR in percent?
     answer: 9.4
     tolerance: 0.2
@@ -123,12 +126,19 @@ def test_every_quiz_in_the_book_is_valid_and_unique():
             assert question.answer_key != ""
 
 
-def test_level_is_optional_and_validated():
-    quiz = parse_quiz("demo", BODY.replace("type: single", "type: single\n    level: apply"))
-    assert quiz.question("q1").level == "apply"
-    assert quiz.question("q2").level is None
+def test_level_is_required_and_validated():
+    quiz = parse_quiz("demo", BODY)
+    assert [q.level for q in quiz.questions] == ["recall", "apply", "apply"]
+    # A choice question (q1) and a numeric one (q3) each fail without a level.
+    for without in (
+        BODY.replace("    level: recall\n", ""),
+        BODY.replace("    level: apply\n    prompt: CAGR", "    prompt: CAGR"),
+    ):
+        assert without != BODY
+        with pytest.raises(QuizError, match=r"needs 'level' \(recall, apply, analyse\)"):
+            parse_quiz("demo", without)
     with pytest.raises(QuizError, match="level must be one of recall, apply, analyse"):
-        parse_quiz("demo", BODY.replace("type: single", "type: single\n    level: remember"))
+        parse_quiz("demo", BODY.replace("level: recall", "level: remember"))
 
 
 def test_explanation_is_kept_and_must_not_be_empty():

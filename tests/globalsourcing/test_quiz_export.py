@@ -96,6 +96,7 @@ def test_a_question_moodle_cannot_grade_is_refused_not_mangled():
 questions:
   - id: q1
     type: multiple
+    level: recall
     prompt: Too many wrong options
     options:
       - {{text: right, correct: true, feedback: yes}}
