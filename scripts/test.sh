@@ -5,15 +5,20 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh dev
 
-if ! command -v chromium >/dev/null; then
+# apt_package PACKAGE WHAT: install a Debian package as root, or say how and stop.
+apt_package() {
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
-    echo "Installing Debian's chromium for the browser tests..."
-    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+    echo "Installing Debian's $1 for $2..."
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$1" >/dev/null
   else
-    echo "The browser tests need Chromium: run 'sudo apt-get install chromium' (Debian/Ubuntu)." >&2
+    echo "$2 need $1: run 'sudo apt-get install $1' (Debian/Ubuntu)." >&2
     exit 1
   fi
-fi
+}
+command -v chromium >/dev/null || apt_package chromium "the browser tests"
+# The shared-gradebook test starts its own server (tests/autograder/postgres_server.py).
+ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || command -v initdb >/dev/null \
+  || apt_package postgresql "the shared-gradebook tests"
 
 GS_EXTRAS=dev bash scripts/build_book.sh
 source scripts/data_env.sh
