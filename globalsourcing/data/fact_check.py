@@ -69,8 +69,9 @@ def entity_patterns(facts) -> dict[str, re.Pattern]:
     for entity, names in facts.groupby("entity")["mentions"].first().items():
         alternatives = [re.escape(n.strip()) for n in str(names).split(";") if n.strip()]
         # Names are matched as written (Rural Sourcing the firm, not rural sourcing the
-        # model) and end where a word ends, so "Citi" is not found in "citing".
-        patterns[entity] = re.compile(r"\b(?:" + "|".join(alternatives) + r")(?![a-z])")
+        # model) and end where a word ends, so "Citi" is not found in "citing" nor "GE" in
+        # "GEICO".
+        patterns[entity] = re.compile(r"\b(?:" + "|".join(alternatives) + r")(?![A-Za-z])")
     return patterns
 
 
