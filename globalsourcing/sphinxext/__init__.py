@@ -16,7 +16,7 @@ from sphinx.application import Sphinx
 
 from globalsourcing.exhibits.exhibit import BOOK_BUILD_ENV
 
-from . import exhibit_pages, offline, repository, slim, vendor
+from . import exhibit_pages, navigation, offline, repository, slim, vendor
 from .facts import FactRole, FactSpreadRole
 from .quiz_directive import QuizDirective, check_unique_quiz_ids, merge_info, purge_doc
 
@@ -87,6 +87,7 @@ def setup(app: Sphinx) -> dict:
     app.connect("build-finished", _build_finished)
     repository.setup(app)
     exhibit_pages.setup(app)
+    navigation.setup(app)
     return {
         "version": "1",
         "parallel_read_safe": True,
