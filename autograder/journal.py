@@ -41,8 +41,10 @@ def atomic_write(path: Path, data: bytes) -> None:
 
 class Journal:
     def __init__(self, folder: Path):
-        self.folder = folder
-        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        self.folder = folder  # created on the first write: reading never changes the course
+
+    def _ensure(self) -> None:
+        self.folder.mkdir(parents=True, exist_ok=True, mode=0o700)
 
     def _path(self, student: str, suffix: str) -> Path:
         if "/" in student or student.startswith("."):
@@ -57,6 +59,7 @@ class Journal:
             return None
 
     def save(self, result: dict[str, Any]) -> None:
+        self._ensure()
         atomic_write(self._path(result["student"], ".json"), json.dumps(result, indent=1).encode())
 
     def applied(self, student: str) -> str | None:
@@ -66,6 +69,7 @@ class Journal:
             return None
 
     def mark_applied(self, student: str, submission_hash: str) -> None:
+        self._ensure()
         atomic_write(self._path(student, ".applied"), submission_hash.encode())
 
     def all(self) -> dict[str, dict[str, Any]]:
