@@ -45,7 +45,10 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from ._checks import fraction, non_negative, positive, whole_number
+from .params import declared, number, relation, share, whole
+from .params import frame as _require_frame
+
+_RATE = {"low": -0.5, "high": 1.0, "open_low": True, "open_high": True}
 
 OPTIONS = (
     "In-house onshore",
@@ -57,6 +60,27 @@ OPTIONS = (
 SOLD = "Captive, then sold"
 
 
+@declared(
+    baseline_cost=number("Annual onshore in-house cost", 0, open_low=True),
+    years=whole("Horizon, years", 1, 30, control=(3, 15, 1)),
+    discount_rate=number("Discount rate", **_RATE, control=(0.0, 0.2, 0.01)),
+    onshore_growth=number("Onshore cost growth a year", **_RATE),
+    offshore_wage_inflation=number("Offshore wage inflation", **_RATE, control=(0.0, 0.2, 0.01)),
+    supplier_fee=share("Third-party fee", (0.3, 1.0, 0.05), high=2),
+    transition_cost=share("Transition to a supplier (one-off)", high=2),
+    governance_supplier=share("Governing the supplier a year"),
+    captive_run_cost=share("Captive running cost", (0.2, 1.0, 0.05), high=2),
+    captive_setup=share("Captive set-up (one-off)", (0.0, 1.5, 0.05), high=3),
+    ramp_overlap=share("Set-up year overlap with onshore"),
+    governance_captive=share("Governing the captive a year"),
+    bot_fee=share("Build-operate-transfer fee", high=2),
+    transfer_year=whole("BOT transfer in year", 0, 30, control=(1, 10, 1)),
+    transfer_price=share("BOT transfer price", high=3),
+    hybrid_share=share("Hybrid: share in captive", (0.0, 1.0, 0.1)),
+    sell_year=whole("Sell the captive in year (0 = never)", 0, 30, control=(0, 10, 1)),
+    sale_multiple=number("Sale price / annual revenue", 0, 20, control=(0.0, 4.0, 0.1)),
+    post_sale_fee=number("Fee after the sale / captive running cost", 0, 5),
+)
 def captive_economics(
     baseline_cost: float = 100.0,
     years: int = 10,
@@ -90,36 +114,10 @@ def captive_economics(
     net cost so far). Options: the five in ``OPTIONS`` plus ``"Captive, then sold"`` when
     ``sell_year`` > 0.
     """
-    positive(baseline_cost=baseline_cost)
-    whole_number(years=years)
-    if years > 30:
-        raise ValueError(f"years must be at most 30, got {years!r}.")
-    whole_number(minimum=0, transfer_year=transfer_year, sell_year=sell_year)
-    non_negative(
-        supplier_fee=supplier_fee,
-        transition_cost=transition_cost,
-        governance_supplier=governance_supplier,
-        captive_run_cost=captive_run_cost,
-        captive_setup=captive_setup,
-        governance_captive=governance_captive,
-        bot_fee=bot_fee,
-        transfer_price=transfer_price,
-        sale_multiple=sale_multiple,
-        post_sale_fee=post_sale_fee,
-    )
-    fraction(ramp_overlap=ramp_overlap, hybrid_share=hybrid_share)
-    for name, rate in {
-        "discount_rate": discount_rate,
-        "onshore_growth": onshore_growth,
-        "offshore_wage_inflation": offshore_wage_inflation,
-    }.items():
-        if not -0.5 < rate < 1.0:
-            raise ValueError(f"{name} is a yearly rate between -0.5 and 1, got {rate!r}.")
-    if sell_year > years:
-        raise ValueError(
-            f"sell_year ({sell_year}) must fall within the horizon of {years} years "
-            "(or be 0 for no sale)."
-        )
+    relation(
+        "captive_economics", "sell_year", sell_year <= years,
+        f"within the horizon of {years} years (or 0 for no sale)", sell_year,
+    )  # fmt: skip
 
     year = np.arange(1, years + 1)
     first = (year == 1).astype(float)
@@ -184,9 +182,7 @@ def captive_ranking(frame: pd.DataFrame) -> pd.DataFrame:
 
     Columns: ``option, pv_cost, saving_vs_onshore_pct, rank``.
     """
-    from ._checks import has_columns
-
-    has_columns(frame, ["option", "discounted"], "The captive-economics frame")
+    _require_frame("captive_ranking", frame, ["option", "discounted"], "frame")
     pv = frame.groupby("option", sort=False)["discounted"].sum()
     onshore = pv.get(OPTIONS[0], np.nan)
     out = pv.rename("pv_cost").reset_index()

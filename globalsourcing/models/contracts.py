@@ -39,11 +39,27 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from ._checks import fraction, non_negative, positive, whole_number
+from .params import declared, number, share, whole
+from .params import frame as _require_frame
 
 CONTRACTS = ("Fixed price", "Time and materials", "Gain-sharing")
 
 
+@declared(
+    n_bidders=whole("Bidders", 1, 100, control=(1, 12, 1)),
+    # A cut of 100% leaves no price, so the demanded saving and the under-bid stay below 1.
+    sought_saving=share("Saving the client demands", (0.0, 0.5, 0.05), open_high=True),
+    supplier_cost=number("Supplier's cost / in-house cost", 0, 5, open_low=True),
+    cost_uncertainty=number("Cost uncertainty (log-sd)", 0, 2, control=(0.0, 0.5, 0.05)),
+    estimate_error=number("Bidders' estimate error", 0, 2, control=(0.0, 0.4, 0.05)),
+    markup=number("Markup on estimated cost", 0, 5, control=(0.0, 0.4, 0.01)),
+    underbid=share("Deliberate under-bid", (0.0, 0.3, 0.01), open_high=True),
+    client_share=share("Client share of over/under-run", (0.0, 1.0, 0.1)),
+    distress_margin=number("Margin below which a supplier is in distress", -1, 1,
+                           open_low=True, open_high=True),
+    n_deals=whole("Simulated deals", 1, 1_000_000),
+    seed=whole("Random seed", 0),
+)  # fmt: skip
 def simulate_contracts(
     n_bidders: int = 4,
     sought_saving: float = 0.2,
@@ -63,18 +79,6 @@ def simulate_contracts(
     bid, payment, client_cost_pct`` (payment as % of the in-house cost of 100),
     ``supplier_margin`` (share of payment) and ``distress`` (margin below ``distress_margin``).
     """
-    whole_number(n_bidders=n_bidders, n_deals=n_deals)
-    whole_number(minimum=0, seed=seed)
-    fraction(sought_saving=sought_saving, underbid=underbid, client_share=client_share)
-    positive(supplier_cost=supplier_cost)
-    non_negative(cost_uncertainty=cost_uncertainty, estimate_error=estimate_error, markup=markup)
-    if not -1 < distress_margin < 1:
-        raise ValueError(
-            f"distress_margin is a share of payment in (-1, 1), got {distress_margin!r}."
-        )
-    if sought_saving >= 1 or underbid >= 1:
-        raise ValueError("sought_saving and underbid must be below 1 (a 100% cut leaves no price).")
-
     rng = np.random.default_rng(seed)
     baseline = 100.0
     true_cost = (
@@ -124,12 +128,11 @@ def contract_summary(draws: pd.DataFrame) -> pd.DataFrame:
     (share of deals where the winner's price did not cover its true cost plus zero margin,
     i.e. the bid was below the true cost).
     """
-    from ._checks import has_columns
-
-    has_columns(
+    _require_frame(
+        "contract_summary",
         draws,
         ["contract", "client_cost_pct", "supplier_margin", "distress", "bid", "true_cost"],
-        "The simulated deals",
+        "draws",
     )
     grouped = draws.groupby("contract", sort=False)
     summary = pd.DataFrame(

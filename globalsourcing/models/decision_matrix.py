@@ -30,7 +30,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from ._checks import fraction, has_columns
+from .params import declared, share
+from .params import frame as _require_frame
 
 RECOMMENDATIONS = ("Insource", "Buy in resources", "Outsource selectively", "Partner")
 
@@ -74,6 +75,11 @@ DEFAULT_PORTFOLIO = pd.DataFrame(
 )
 
 
+@declared(
+    contribution_threshold=share("Differentiator from score", (0.05, 0.95, 0.05)),
+    market_threshold=share("Market better from score", (0.05, 0.95, 0.05)),
+    margin=share("Borderline within", (0.0, 0.3, 0.05)),
+)
 def decision_matrix(
     activities: pd.DataFrame | None = None,
     contribution_threshold: float = 0.5,
@@ -96,15 +102,11 @@ def decision_matrix(
     ("Market better"/"Market worse"), ``recommendation``, ``reason`` and ``borderline``.
     """
     activities = DEFAULT_PORTFOLIO if activities is None else activities
-    has_columns(
+    _require_frame(
+        "decision_matrix",
         activities,
         ["activity", "business_contribution", "market_comparison"],
-        "The activity portfolio",
-    )
-    fraction(
-        contribution_threshold=contribution_threshold,
-        market_threshold=market_threshold,
-        margin=margin,
+        "activities",
     )
     scores = activities[["business_contribution", "market_comparison"]].to_numpy(dtype=float)
     if np.isnan(scores).any() or (scores < 0).any() or (scores > 1).any():
@@ -132,6 +134,6 @@ def decision_matrix(
 
 def portfolio_mix(matrix: pd.DataFrame) -> pd.DataFrame:
     """Count the activities per recommendation (all four appear, possibly with zero)."""
-    has_columns(matrix, ["recommendation"], "The decision matrix")
+    _require_frame("portfolio_mix", matrix, ["recommendation"], "matrix")
     counts = matrix["recommendation"].value_counts().reindex(RECOMMENDATIONS, fill_value=0)
     return counts.rename_axis("recommendation").reset_index(name="activities")

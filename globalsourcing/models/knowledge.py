@@ -44,9 +44,22 @@ import math
 import numpy as np
 import pandas as pd
 
-from ._checks import fraction, non_negative, whole_number
+from .params import declared, number, relation, share, whole
+from .params import frame as _require_frame
 
 
+@declared(
+    months=whole("Months simulated", 1, 600, control=(12, 96, 1)),
+    # Attrition of 1 would mean the whole team leaves every year.
+    annual_attrition=share("Annual attrition", (0.0, 0.6, 0.05), open_high=True),
+    wave_month=whole("Wave in month (0 = no wave)", 0, 600, control=(1, 36, 1)),
+    wave_size=share("Wave of departures (share)", (0.0, 0.6, 0.05)),
+    kt_effort=share("Time on knowledge transfer", (0.0, 0.4, 0.01), high=0.9),
+    directory=share("Who-knows-what directory", (0.0, 1.0, 0.1)),
+    learning_rate=share("Knowledge relearned a month"),
+    directory_boost=number("Relearning boost of a full directory", 0, 20),
+    recovery_level=share("Share of the stock that counts as recovered"),
+)
 def knowledge_retention(
     months: int = 36,
     annual_attrition: float = 0.2,
@@ -78,20 +91,10 @@ def knowledge_retention(
     (months from the wave to recovery; NaN if not recovered within the horizon, 0 without a
     wave) and ``attrs["knowledge_low"]`` (the lowest stock reached).
     """
-    whole_number(months=months)
-    whole_number(minimum=0, wave_month=wave_month)
-    fraction(
-        annual_attrition=annual_attrition,
-        wave_size=wave_size,
-        directory=directory,
-        learning_rate=learning_rate,
-        recovery_level=recovery_level,
-    )
-    non_negative(directory_boost=directory_boost, kt_effort=kt_effort)
-    if kt_effort > 0.9:
-        raise ValueError(f"kt_effort is a share of working time up to 0.9, got {kt_effort!r}.")
-    if annual_attrition == 1:
-        raise ValueError("annual_attrition of 1 means the whole team leaves every year; use < 1.")
+    relation(
+        "knowledge_retention", "wave_month", wave_month <= months,
+        f"inside the {months} simulated months (or 0 for no wave)", wave_month,
+    )  # fmt: skip
 
     monthly = 1 - (1 - annual_attrition) ** (1 / 12)
     codified = kt_effort / (kt_effort + 0.1)
@@ -133,9 +136,7 @@ def _recovery(stock: np.ndarray, wave_month: int, wave_size: float, level: float
 
 def retention_summary(frame: pd.DataFrame) -> dict[str, float]:
     """Headline numbers of a :func:`knowledge_retention` run."""
-    from ._checks import has_columns
-
-    has_columns(frame, ["knowledge", "output"], "The knowledge frame")
+    _require_frame("retention_summary", frame, ["knowledge", "output"], "frame")
     return {
         "knowledge_low": float(frame["knowledge"].min()),
         "recovery_months": float(frame.attrs.get("recovery_months", math.nan)),

@@ -36,7 +36,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from ._checks import has_columns, non_negative, weights_sum_to_one, whole_number
+from .params import declared, number, relation, weights_sum_to_one, whole
+from .params import frame as _require_frame
 
 PILLARS = ("financial", "people", "business")
 PILLAR_LABELS = {
@@ -63,7 +64,7 @@ def gsli_weights(gsli_pillars: pd.DataFrame | None = None) -> dict[str, float]:
         from globalsourcing.data import load
 
         gsli_pillars = load("gsli_pillars")
-    has_columns(gsli_pillars, ["pillar", "weight_pct"], "The GSLI pillars")
+    _require_frame("gsli_weights", gsli_pillars, ["pillar", "weight_pct"], "gsli_pillars")
     rows = gsli_pillars[gsli_pillars["pillar"].isin(list(GSLI_PILLAR_NAMES))].dropna(
         subset=["weight_pct"]
     )
@@ -98,6 +99,9 @@ DEFAULT_INDICATORS: dict[str, tuple[str, ...]] = {
 PANEL_COLUMNS = ("country_code", "country_name", "is_aggregate", "year", "population")
 
 
+@declared(
+    year=whole("Reference year", 1960, 2100), lookback=whole("Years that may fill a gap", 0, 60)
+)
 def latest_available(
     panel: pd.DataFrame, columns: list[str], year: int, lookback: int
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -140,6 +144,11 @@ def _scale(values: np.ndarray, lower_is_better: bool, log: bool) -> np.ndarray:
     return 1 - scaled if lower_is_better else scaled
 
 
+@declared(
+    year=whole("Reference year", 1960, 2100, control=(2008, 2024, 1)),
+    lookback=whole("Fill gaps from up to N years back", 0, 60, control=(0, 10, 1)),
+    min_population=number("Smallest population considered", 0),
+)
 def location_index(
     panel: pd.DataFrame,
     weights: dict[str, float] | None = None,
@@ -168,11 +177,11 @@ def location_index(
     ``attrs["dropped"]`` lists candidates left out for missing data.
     """
     weights = dict(DEFAULT_WEIGHTS if weights is None else weights)
-    unknown = set(weights) - set(PILLARS)
-    if unknown:
-        raise ValueError(f"Unknown pillar(s) {sorted(unknown)}; use {list(PILLARS)}.")
+    unknown = sorted(set(weights) - set(PILLARS))
+    relation("location_index", "weights", not unknown, f"weights of the pillars {list(PILLARS)}",
+             unknown)  # fmt: skip
+    weights_sum_to_one("location_index", weights)
     weights = {p: float(weights.get(p, 0.0)) for p in PILLARS}
-    weights_sum_to_one(weights)
     chosen = {p: tuple((indicators or DEFAULT_INDICATORS).get(p, ())) for p in PILLARS}
     for pillar, names in chosen.items():
         for name in names:
@@ -183,10 +192,8 @@ def location_index(
                 )
         if weights[pillar] > 0 and not names:
             raise ValueError(f"Pillar {pillar!r} has weight {weights[pillar]} but no indicators.")
-    whole_number(minimum=0, lookback=lookback)
-    non_negative(min_population=min_population)
     columns = sorted({name for names in chosen.values() for name in names})
-    has_columns(panel, [*PANEL_COLUMNS, *columns], "The WDI panel")
+    _require_frame("location_index", panel, [*PANEL_COLUMNS, *columns], "panel")
 
     # Work on the needed columns only, without the dataset's metadata, which pandas would
     # otherwise copy at every step (it dominated the run time).
@@ -260,6 +267,7 @@ GSLI_NAME_TO_CODE = {
 }
 
 
+@declared(edition=whole("GSLI edition (year)", 1900, 2100))
 def compare_with_gsli(index: pd.DataFrame, gsli_ranks: pd.DataFrame, edition: int) -> pd.DataFrame:
     """Put the model's ranks beside the ranks Kearney published in one GSLI edition.
 
@@ -270,14 +278,14 @@ def compare_with_gsli(index: pd.DataFrame, gsli_ranks: pd.DataFrame, edition: in
     ``attrs["spearman"]`` is the rank correlation over the countries both lists contain
     (NaN if fewer than three).
     """
-    has_columns(index, ["country_code", "country_name", "rank"], "The index")
-    has_columns(gsli_ranks, ["edition", "rank"], "The GSLI ranks")
+    _require_frame("compare_with_gsli", index, ["country_code", "country_name", "rank"], "index")
+    _require_frame("compare_with_gsli", gsli_ranks, ["edition", "rank"], "gsli_ranks")
     published = gsli_ranks[gsli_ranks["edition"].astype(str).str[:4] == str(edition)].copy()
     if published.empty:
         editions = sorted(gsli_ranks["edition"].astype(str).str[:4].unique())
         raise ValueError(f"No published GSLI ranks for edition {edition}; available: {editions}.")
     if "country_code" not in published.columns:
-        has_columns(published, ["country"], "The GSLI ranks")
+        _require_frame("compare_with_gsli", published, ["country"], "gsli_ranks")
         by_name = dict(zip(index["country_name"], index["country_code"], strict=True))
         published["country_code"] = published["country"].map(
             lambda n: GSLI_NAME_TO_CODE.get(n, by_name.get(n))

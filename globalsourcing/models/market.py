@@ -34,7 +34,10 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from ._checks import has_columns, positive, whole_number
+from .params import choice, declared, number, relation, whole
+from .params import frame as _require_frame
+
+_GROWTH = {"low": -0.5, "high": 1.0, "open_low": True, "open_high": True, "optional": True}
 
 #: (low, high) yearly growth per segment (``market`` codes of the ``market_size`` table);
 #: see the module docstring for the sources.
@@ -61,6 +64,7 @@ MARKET_SIZE_COLUMNS = (
 )
 
 
+@declared(include_unverified=choice("Include unverified claims", (False, True)))
 def market_table(
     market_size: pd.DataFrame | None = None,
     geography: str = "World",
@@ -77,7 +81,7 @@ def market_table(
         from globalsourcing.data import load
 
         market_size = load("market_size")
-    has_columns(market_size, MARKET_SIZE_COLUMNS, "The market_size table")
+    _require_frame("market_table", market_size, MARKET_SIZE_COLUMNS, "market_size")
     rows = market_size[market_size["geography"] == geography]
     if not include_unverified and "reliability" in rows.columns:
         rows = rows[rows["reliability"] != "unverified_claim"]
@@ -109,7 +113,7 @@ def cagr(start_value, end_value, years):
 
 
 def _segment(market: pd.DataFrame, segment: str) -> pd.DataFrame:
-    has_columns(market, REQUIRED, "The market table")
+    _require_frame("market functions", market, REQUIRED, "market")
     rows = market[market["segment"] == segment]
     if rows.empty:
         raise ValueError(
@@ -170,6 +174,13 @@ def estimate_spread(market: pd.DataFrame, segment: str) -> pd.DataFrame:
     return out.reset_index()
 
 
+@declared(
+    horizon=whole("Years ahead", 1, 50, control=(1, 15, 1)),
+    low_growth=number("Low scenario growth", **_GROWTH, control=(0.0, 0.4, 0.01)),
+    high_growth=number("High scenario growth", **_GROWTH, control=(0.0, 0.4, 0.01)),
+    central_growth=number("Central growth a year", **_GROWTH),
+    base_year=whole("Base year", 1960, 2100, optional=True),
+)
 def project_market(
     market: pd.DataFrame,
     segment: str = "bpo",
@@ -189,7 +200,6 @@ def project_market(
     Returns ``year, kind`` ("estimate" for the base year and earlier estimates' midpoints,
     "projection" after it), ``low, central, high`` (same unit as the table).
     """
-    whole_number(horizon=horizon)
     rows = _segment(market, segment)
     default = DEFAULT_GROWTH.get(segment)
     if default is None and (low_growth is None or high_growth is None):
@@ -203,18 +213,14 @@ def project_market(
     low_growth = default[0] if low_growth is None else low_growth
     high_growth = default[1] if high_growth is None else high_growth
     central_growth = (low_growth + high_growth) / 2 if central_growth is None else central_growth
-    for name, rate in {
-        "low_growth": low_growth,
-        "high_growth": high_growth,
-        "central_growth": central_growth,
-    }.items():
-        if not -0.5 < rate < 1.0:
-            raise ValueError(f"{name} is a yearly growth rate between -0.5 and 1, got {rate!r}.")
-    if not low_growth <= central_growth <= high_growth:
-        raise ValueError(
-            f"Scenario rates must be ordered low <= central <= high, got {low_growth}, "
-            f"{central_growth}, {high_growth}."
-        )
+    relation(
+        "project_market", "high_growth", low_growth <= high_growth,
+        f"at least low_growth ({low_growth}): scenarios run low <= central <= high", high_growth,
+    )  # fmt: skip
+    relation(
+        "project_market", "central_growth", low_growth <= central_growth <= high_growth,
+        f"between low_growth ({low_growth}) and high_growth ({high_growth})", central_growth,
+    )  # fmt: skip
     by_year = rows.groupby("year").agg(
         low=("low", "min"), high=("high", "max"), mid=("mid", "mean")
     )
@@ -226,7 +232,8 @@ def project_market(
             f"No {segment} estimate for base year {base_year}; years: {list(by_year.index)}."
         )
     base = by_year.loc[base_year]
-    positive(base_value=base["mid"])
+    relation("project_market", "market", base["mid"] > 0,
+             f"a positive {segment} estimate in {base_year}", base["mid"])  # fmt: skip
     steps = np.arange(1, horizon + 1)
     history = by_year.loc[:base_year]
     past = pd.DataFrame(

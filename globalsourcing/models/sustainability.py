@@ -31,7 +31,16 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from ._checks import has_columns
+from .params import ParameterError, choice, declared, number, share, whole
+from .params import frame as _require_frame
+
+# The range of each default driver, declared once: renewal_curve, renewal_probability and the
+# widget's sliders all read it.
+DRIVERS = {
+    "satisfaction": number("Client satisfaction (1-5)", 1, 5, control=(1.0, 5.0, 0.5)),
+    "value_sharing": share("Value sharing (0 none, 1 gain-sharing)", (0.0, 1.0, 1.0)),
+    "switching_costs": number("Switching costs: log10 deal $m", -1, 2.5, control=(-1.0, 2.5, 0.25)),
+}
 
 DEFAULT_FEATURES = ("satisfaction", "value_sharing", "switching_costs")
 VALUE_SHARING_CONTRACTS = ("gain_sharing", "partnership")
@@ -53,10 +62,11 @@ def renewal_features(decisions: pd.DataFrame) -> pd.DataFrame:
     ``value_sharing``, ``switching_costs`` and, where the inputs exist, ``savings_gap_pct``.
     Returns a frame with ``renewed`` as 0/1 integers and no missing outcome.
     """
-    has_columns(
+    _require_frame(
+        "renewal_features",
         decisions,
         ["satisfaction", "contract_type", "annual_value_usd_m", "renewed"],
-        "The sourcing decisions",
+        "decisions",
     )
     decided = decisions[decisions["renewed"].notna()].copy()
     if decided.empty:
@@ -135,7 +145,7 @@ def fit_renewal_model(
     if not features:
         raise ValueError(f"Choose at least one driver, e.g. {list(DEFAULT_FEATURES)}.")
     data = renewal_features(decisions)
-    has_columns(data, features, "The renewal data")
+    _require_frame("fit_renewal_model", data, features, "the renewal data")
     data = data.dropna(subset=list(features))
     if len(data) <= len(features) + 1:
         raise ValueError(f"Only {len(data)} complete rows: too few to fit {len(features)} drivers.")
@@ -166,6 +176,17 @@ def renewal_probability(model: RenewalModel, **drivers: float | np.ndarray) -> n
         raise ValueError(
             f"The model has no driver(s) {sorted(unknown)}; it uses {list(model.features)}."
         )
+    for name, value in drivers.items():
+        if name in DRIVERS:
+            try:
+                values = np.asarray(value, dtype=float).ravel()
+            except (TypeError, ValueError):
+                raise ParameterError(
+                    "renewal_probability", name, DRIVERS[name].requirement(), value
+                ) from None
+            # The extremes stand for the whole array (NaN propagates into both).
+            for item in (values.min(), values.max()) if values.size else ():
+                DRIVERS[name].check("renewal_probability", name, float(item))
     arrays = [
         np.asarray(drivers.get(f, model.feature_means[i]), dtype=float)
         for i, f in enumerate(model.features)
@@ -174,6 +195,11 @@ def renewal_probability(model: RenewalModel, **drivers: float | np.ndarray) -> n
     return 1 / (1 + np.exp(-np.asarray(logit, dtype=float)))
 
 
+@declared(
+    **DRIVERS,
+    vary=choice("Curve over", tuple(DRIVERS)),
+    points=whole("Points on the curve", 2, 10_000),
+)
 def renewal_curve(
     model: RenewalModel,
     satisfaction: float = 3.0,
@@ -187,19 +213,7 @@ def renewal_curve(
     Works with the default drivers. Returns ``driver_value, probability``, plus
     ``attrs["at_setting"]``: the probability at the given setting.
     """
-    ranges = {
-        "satisfaction": (1.0, 5.0),
-        "value_sharing": (0.0, 1.0),
-        "switching_costs": (-1.0, 2.5),
-    }
-    if vary not in ranges:
-        raise ValueError(f"vary must be one of {list(ranges)}, got {vary!r}.")
-    if not 1 <= satisfaction <= 5:
-        raise ValueError(f"satisfaction is on a 1-5 scale, got {satisfaction!r}.")
-    if not 0 <= value_sharing <= 1:
-        raise ValueError(
-            f"value_sharing is between 0 (none) and 1 (gain-sharing), got {value_sharing!r}."
-        )
+    ranges = {name: (p.low, p.high) for name, p in DRIVERS.items()}
     setting = {
         "satisfaction": satisfaction,
         "value_sharing": value_sharing,

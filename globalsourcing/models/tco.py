@@ -38,7 +38,10 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from ._checks import fraction, non_negative, positive, whole_number
+from .params import declared, number, share, whole
+from .params import frame as _require_frame
+
+_GROWTH = {"low": -0.5, "high": 1.0, "open_low": True, "open_high": True}
 
 OPTIONS = ("In-house", "Domestic outsourcing", "Offshore outsourcing")
 COST_COLUMNS = ("service_fee", "one_off", "ramp_up", "governance", "communication")
@@ -51,6 +54,25 @@ def _ramp_share_by_year(months: float, years: int) -> np.ndarray:
     return overlap / 12.0
 
 
+@declared(
+    baseline_cost=number("Annual in-house cost", 0, open_low=True),
+    years=whole("Horizon, years", 1, 30, control=(1, 15, 1)),
+    domestic_fee=share("Domestic fee (share of in-house)", (0.5, 1.1, 0.05), high=2),
+    offshore_fee=share("Offshore fee (share of in-house)", (0.3, 1.0, 0.05), high=2),
+    cost_growth=number("In-house cost growth a year", **_GROWTH),
+    offshore_fee_growth=number("Offshore wage inflation a year", **_GROWTH, control=(0, 0.2, 0.01)),
+    selection_cost=share("Supplier selection (one-off)"),
+    transition_domestic=share("Domestic transition (one-off)", high=2),
+    transition_offshore=share("Offshore transition (one-off)", (0.0, 0.6, 0.05), high=2),
+    severance=share("Layoffs and retention (one-off)", (0.0, 0.5, 0.05), high=2),
+    ramp_up_loss=share("Output lost during ramp-up"),
+    ramp_up_months_domestic=number("Domestic ramp-up, months", 0, 60),
+    ramp_up_months_offshore=number("Offshore ramp-up, months", 0, 60, control=(0, 24, 1)),
+    governance_domestic=share("Domestic governance a year"),
+    governance_offshore=share("Offshore governance a year", (0.0, 0.3, 0.01)),
+    communication_offshore=share("Communication and culture a year", (0.0, 0.2, 0.01)),
+    management_overrun=number("Management overrun", 0, 10, control=(0.0, 1.0, 0.1)),
+)
 def offshore_tco(
     baseline_cost: float = 10.0,
     years: int = 7,
@@ -94,32 +116,6 @@ def offshore_tco(
     governance, communication, hidden_cost, total, cumulative, cumulative_saving`` (saving
     against in-house, so positive means cheaper than keeping the work).
     """
-    positive(baseline_cost=baseline_cost)
-    whole_number(years=years)
-    if years > 30:
-        raise ValueError(f"years must be at most 30 (a sourcing horizon), got {years!r}.")
-    non_negative(
-        domestic_fee=domestic_fee,
-        offshore_fee=offshore_fee,
-        selection_cost=selection_cost,
-        transition_domestic=transition_domestic,
-        transition_offshore=transition_offshore,
-        severance=severance,
-        ramp_up_months_domestic=ramp_up_months_domestic,
-        ramp_up_months_offshore=ramp_up_months_offshore,
-        governance_domestic=governance_domestic,
-        governance_offshore=governance_offshore,
-        communication_offshore=communication_offshore,
-        management_overrun=management_overrun,
-    )
-    fraction(ramp_up_loss=ramp_up_loss)
-    for name, rate in {
-        "cost_growth": cost_growth,
-        "offshore_fee_growth": offshore_fee_growth,
-    }.items():
-        if not -0.5 < rate < 1.0:
-            raise ValueError(f"{name} is a yearly growth rate between -0.5 and 1, got {rate!r}.")
-
     year = np.arange(1, years + 1)
     onshore_index = baseline_cost * (1 + cost_growth) ** (year - 1)
     offshore_index = baseline_cost * (1 + offshore_fee_growth) ** (year - 1)
@@ -170,12 +166,11 @@ def tco_break_even(frame: pd.DataFrame) -> pd.DataFrame:
     (first year in which cumulative cost is no higher than in-house; NaN if never within
     the horizon; 0 for in-house itself).
     """
-    from ._checks import has_columns
-
-    has_columns(
+    _require_frame(
+        "tco_break_even",
         frame,
         ["option", "year", "service_fee", "hidden_cost", "total", "cumulative_saving"],
-        "The TCO frame",
+        "frame",
     )
     rows = []
     in_house_total = frame.loc[frame["option"] == OPTIONS[0], "total"].sum()

@@ -13,7 +13,7 @@ import ipywidgets as w
 import pandas as pd
 
 from globalsourcing import models
-from globalsourcing.models.location import DEFAULT_INDICATORS, INDICATORS
+from globalsourcing.models.location import DEFAULT_INDICATORS, DEFAULT_WEIGHTS, INDICATORS
 
 from . import charts
 from .base import ModelWidget
@@ -48,19 +48,34 @@ def _int_slider(description: str, value: int, lo: int, hi: int):
     )
 
 
+def _control(model, name: str, value=None):
+    """The slider for one declared model parameter: its label, range, step and default.
+
+    Everything comes from the model's declaration (``models.params``) and signature, so a
+    default or a range is never written twice; ``value`` starts the slider elsewhere.
+    """
+    spec = model.parameters[name]
+    lo, hi, step = spec.control or (spec.low, spec.high, 0.01)
+    start = spec.default if value is None else value
+    if spec.kind == "whole":
+        return _int_slider(spec.label, int(start), int(lo), int(hi))
+    decimals = 0 if step >= 1 else len(f"{step:g}".split(".")[-1])
+    return _slider(spec.label, float(start), lo, hi, step, f".{decimals}f")
+
+
 def tco_widget() -> ModelWidget:
     """Model 1: offshore total cost of ownership with hidden costs."""
     controls = {
-        "offshore_fee": _slider("Offshore fee (share of in-house)", 0.60, 0.3, 1.0, 0.05),
-        "domestic_fee": _slider("Domestic fee (share of in-house)", 0.85, 0.5, 1.1, 0.05),
-        "transition_offshore": _slider("Offshore transition (one-off)", 0.15, 0.0, 0.6, 0.05),
-        "severance": _slider("Layoffs and retention (one-off)", 0.15, 0.0, 0.5, 0.05),
-        "ramp_up_months_offshore": _slider("Offshore ramp-up, months", 9, 0, 24, 1, ".0f"),
-        "governance_offshore": _slider("Offshore governance a year", 0.08, 0.0, 0.3, 0.01),
-        "communication_offshore": _slider("Communication and culture a year", 0.05, 0.0, 0.2, 0.01),
-        "management_overrun": _slider("Management overrun", 0.0, 0.0, 1.0, 0.1),
-        "offshore_fee_growth": _slider("Offshore wage inflation a year", 0.06, 0.0, 0.2, 0.01),
-        "years": _int_slider("Horizon, years", 7, 1, 15),
+        "offshore_fee": _control(models.offshore_tco, "offshore_fee"),
+        "domestic_fee": _control(models.offshore_tco, "domestic_fee"),
+        "transition_offshore": _control(models.offshore_tco, "transition_offshore"),
+        "severance": _control(models.offshore_tco, "severance"),
+        "ramp_up_months_offshore": _control(models.offshore_tco, "ramp_up_months_offshore"),
+        "governance_offshore": _control(models.offshore_tco, "governance_offshore"),
+        "communication_offshore": _control(models.offshore_tco, "communication_offshore"),
+        "management_overrun": _control(models.offshore_tco, "management_overrun"),
+        "offshore_fee_growth": _control(models.offshore_tco, "offshore_fee_growth"),
+        "years": _control(models.offshore_tco, "years"),
     }
 
     def compute(v):
@@ -103,9 +118,14 @@ def location_widget(
     editions = sorted({int(str(e)[:4]) for e in gsli_ranks["edition"]})
     options = sorted(INDICATORS)
     controls = {
-        "financial": _slider("Weight: financial attractiveness", 0.4, 0.0, 1.0, 0.05),
-        "people": _slider("Weight: people skills and availability", 0.3, 0.0, 1.0, 0.05),
-        "business": _slider("Weight: business environment", 0.3, 0.0, 1.0, 0.05),
+        **{
+            pillar: _slider(f"Weight: {label}", DEFAULT_WEIGHTS[pillar], 0.0, 1.0, 0.05)
+            for pillar, label in (
+                ("financial", "financial attractiveness"),
+                ("people", "people skills and availability"),
+                ("business", "business environment"),
+            )
+        },
         **{
             f"{p}_indicators": w.SelectMultiple(
                 options=options,
@@ -117,8 +137,8 @@ def location_widget(
             )
             for p in ("financial", "people", "business")
         },
-        "year": _int_slider("Reference year", 2023, 2008, 2024),
-        "lookback": _int_slider("Fill gaps from up to N years back", 5, 0, 10),
+        "year": _control(models.location_index, "year"),
+        "lookback": _control(models.location_index, "lookback"),
         "edition": w.Dropdown(
             options=editions,
             value=2021 if 2021 in editions else editions[-1],
@@ -172,9 +192,9 @@ def decision_matrix_widget(activities: pd.DataFrame | None = None) -> ModelWidge
     """Model 3: the sourcing decision matrix for a back-office portfolio."""
     activities = models.DEFAULT_PORTFOLIO if activities is None else activities
     controls = {
-        "contribution_threshold": _slider("Differentiator from score", 0.5, 0.05, 0.95, 0.05),
-        "market_threshold": _slider("Market better from score", 0.5, 0.05, 0.95, 0.05),
-        "margin": _slider("Borderline within", 0.1, 0.0, 0.3, 0.05),
+        "contribution_threshold": _control(models.decision_matrix, "contribution_threshold"),
+        "market_threshold": _control(models.decision_matrix, "market_threshold"),
+        "margin": _control(models.decision_matrix, "margin"),
     }
 
     def compute(v):
@@ -199,13 +219,13 @@ def decision_matrix_widget(activities: pd.DataFrame | None = None) -> ModelWidge
 def contracts_widget() -> ModelWidget:
     """Model 4: contract incentives and the winner's curse (seeded simulation)."""
     controls = {
-        "sought_saving": _slider("Saving the client demands", 0.2, 0.0, 0.5, 0.05),
-        "n_bidders": _int_slider("Bidders", 4, 1, 12),
-        "cost_uncertainty": _slider("Cost uncertainty (log-sd)", 0.15, 0.0, 0.5, 0.05),
-        "estimate_error": _slider("Bidders' estimate error", 0.10, 0.0, 0.4, 0.05),
-        "markup": _slider("Markup on estimated cost", 0.15, 0.0, 0.4, 0.01),
-        "underbid": _slider("Deliberate under-bid", 0.0, 0.0, 0.3, 0.01),
-        "client_share": _slider("Client share of over/under-run", 0.5, 0.0, 1.0, 0.1),
+        "sought_saving": _control(models.simulate_contracts, "sought_saving"),
+        "n_bidders": _control(models.simulate_contracts, "n_bidders"),
+        "cost_uncertainty": _control(models.simulate_contracts, "cost_uncertainty"),
+        "estimate_error": _control(models.simulate_contracts, "estimate_error"),
+        "markup": _control(models.simulate_contracts, "markup"),
+        "underbid": _control(models.simulate_contracts, "underbid"),
+        "client_share": _control(models.simulate_contracts, "client_share"),
         "seed": w.IntText(value=2008, description="Random seed", style=_STYLE),
     }
 
@@ -232,12 +252,13 @@ def contracts_widget() -> ModelWidget:
 def knowledge_widget() -> ModelWidget:
     """Model 5: knowledge retention under attrition."""
     controls = {
-        "annual_attrition": _slider("Annual attrition", 0.2, 0.0, 0.6, 0.05),
-        "wave_size": _slider("Wave of departures (share)", 0.25, 0.0, 0.6, 0.05),
-        "wave_month": _int_slider("Wave in month", 12, 1, 36),
-        "kt_effort": _slider("Time on knowledge transfer", 0.05, 0.0, 0.4, 0.01),
-        "directory": _slider("Who-knows-what directory", 0.0, 0.0, 1.0, 0.1),
-        "months": _int_slider("Months simulated", 48, 12, 96),
+        "annual_attrition": _control(models.knowledge_retention, "annual_attrition"),
+        "wave_size": _control(models.knowledge_retention, "wave_size"),
+        "wave_month": _control(models.knowledge_retention, "wave_month"),
+        "kt_effort": _control(models.knowledge_retention, "kt_effort"),
+        "directory": _control(models.knowledge_retention, "directory"),
+        # Four years on screen, so a wave's recovery is visible (the model's default is 36).
+        "months": _control(models.knowledge_retention, "months", value=48),
     }
 
     def compute(v):
@@ -272,9 +293,11 @@ def market_widget(market_size: pd.DataFrame | None = None) -> ModelWidget:
     first = segments[0][1]
     controls = {
         "segment": w.Dropdown(options=segments, value=first, description="Segment", style=_STYLE),
-        "low_growth": _slider("Low scenario growth", DEFAULT_GROWTH[first][0], 0.0, 0.4, 0.01),
-        "high_growth": _slider("High scenario growth", DEFAULT_GROWTH[first][1], 0.0, 0.4, 0.01),
-        "horizon": _int_slider("Years ahead", 5, 1, 15),
+        "low_growth": _control(models.project_market, "low_growth", value=DEFAULT_GROWTH[first][0]),
+        "high_growth": _control(
+            models.project_market, "high_growth", value=DEFAULT_GROWTH[first][1]
+        ),
+        "horizon": _control(models.project_market, "horizon"),
         "include_unverified": w.Checkbox(value=False, description="Include unverified claims"),
     }
 
@@ -322,16 +345,16 @@ def market_widget(market_size: pd.DataFrame | None = None) -> ModelWidget:
 def captive_widget() -> ModelWidget:
     """Model 7: captive-centre economics, BOT, third party, hybrid, and selling the captive."""
     controls = {
-        "supplier_fee": _slider("Third-party fee", 0.6, 0.3, 1.0, 0.05),
-        "captive_run_cost": _slider("Captive running cost", 0.45, 0.2, 1.0, 0.05),
-        "captive_setup": _slider("Captive set-up (one-off)", 0.4, 0.0, 1.5, 0.05),
-        "offshore_wage_inflation": _slider("Offshore wage inflation", 0.08, 0.0, 0.2, 0.01),
-        "transfer_year": _int_slider("BOT transfer in year", 3, 1, 10),
-        "hybrid_share": _slider("Hybrid: share in captive", 0.5, 0.0, 1.0, 0.1),
-        "sell_year": _int_slider("Sell the captive in year (0 = never)", 5, 0, 10),
-        "sale_multiple": _slider("Sale price / annual revenue", 1.9, 0.0, 4.0, 0.1),
-        "discount_rate": _slider("Discount rate", 0.08, 0.0, 0.2, 0.01),
-        "years": _int_slider("Horizon, years", 10, 3, 15),
+        "supplier_fee": _control(models.captive_economics, "supplier_fee"),
+        "captive_run_cost": _control(models.captive_economics, "captive_run_cost"),
+        "captive_setup": _control(models.captive_economics, "captive_setup"),
+        "offshore_wage_inflation": _control(models.captive_economics, "offshore_wage_inflation"),
+        "transfer_year": _control(models.captive_economics, "transfer_year"),
+        "hybrid_share": _control(models.captive_economics, "hybrid_share"),
+        "sell_year": _control(models.captive_economics, "sell_year"),
+        "sale_multiple": _control(models.captive_economics, "sale_multiple"),
+        "discount_rate": _control(models.captive_economics, "discount_rate"),
+        "years": _control(models.captive_economics, "years"),
     }
 
     def compute(v):
@@ -364,11 +387,9 @@ def sustainability_widget(decisions: pd.DataFrame | None = None) -> ModelWidget:
         decisions = load("sourcing_decisions")
     fitted = models.fit_renewal_model(decisions)
     controls = {
-        "satisfaction": _slider("Client satisfaction (1-5)", 3.0, 1.0, 5.0, 0.5, ".1f"),
-        "value_sharing": _slider(
-            "Value sharing (0 none, 1 gain-sharing)", 0.0, 0.0, 1.0, 1.0, ".0f"
-        ),
-        "switching_costs": _slider("Switching costs: log10 deal $m", 0.5, -1.0, 2.5, 0.25),
+        "satisfaction": _control(models.renewal_curve, "satisfaction"),
+        "value_sharing": _control(models.renewal_curve, "value_sharing"),
+        "switching_costs": _control(models.renewal_curve, "switching_costs"),
         "vary": w.Dropdown(
             options=["satisfaction", "value_sharing", "switching_costs"],
             value="satisfaction",

@@ -71,9 +71,9 @@ def test_fast_offshore_wage_inflation_erodes_the_captives_lead_over_onshore():
 @pytest.mark.parametrize(
     "bad, match",
     [
-        ({"captive_setup": -1}, "captive_setup must not be negative"),
-        ({"baseline_cost": 0}, "greater than zero"),
-        ({"hybrid_share": 1.5}, "between 0 and 1"),
+        ({"captive_setup": -1}, "captive_setup must be a share from 0 to 3"),
+        ({"baseline_cost": 0}, "greater than 0"),
+        ({"hybrid_share": 1.5}, "share from 0 to 1"),
         ({"sell_year": 20, "years": 10}, "within the horizon"),
         ({"discount_rate": 3}, "discount_rate"),
     ],

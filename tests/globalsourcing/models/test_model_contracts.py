@@ -66,9 +66,9 @@ def test_gain_sharing_sits_between_fixed_price_and_time_and_materials():
     "bad, match",
     [
         ({"n_bidders": 0}, "n_bidders"),
-        ({"markup": -0.1}, "markup must not be negative"),
-        ({"sought_saving": 1.2}, "between 0 and 1"),
-        ({"supplier_cost": 0}, "greater than zero"),
+        ({"markup": -0.1}, "markup must be a number from 0 to 5"),
+        ({"sought_saving": 1.2}, "sought_saving must be a share at least 0 and below 1"),
+        ({"supplier_cost": 0}, "greater than 0"),
         ({"client_share": -0.5}, "client_share"),
         ({"distress_margin": 2}, "distress_margin"),
     ],

@@ -71,9 +71,9 @@ def test_default_portfolio_uses_all_four_recommendations():
             {},
             "between 0 and 1",
         ),
-        (pd.DataFrame({"activity": ["x"], "score": [0.5]}), {}, "lacks the column"),
-        (None, {"market_threshold": -0.1}, "negative"),
-        (None, {"contribution_threshold": 2}, "between 0 and 1"),
+        (pd.DataFrame({"activity": ["x"], "score": [0.5]}), {}, "with the column"),
+        (None, {"market_threshold": -0.1}, "market_threshold must be a share from 0 to 1"),
+        (None, {"contribution_threshold": 2}, "share from 0 to 1"),
     ],
 )
 def test_invalid_input_is_rejected(frame, kwargs, match):

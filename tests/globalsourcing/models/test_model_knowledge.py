@@ -44,12 +44,13 @@ def test_directory_and_knowledge_transfer_speed_recovery():
 @pytest.mark.parametrize(
     "bad, match",
     [
-        ({"annual_attrition": 1.5}, "between 0 and 1"),
-        ({"annual_attrition": 1.0}, "whole team"),
-        ({"kt_effort": -0.1}, "negative"),
-        ({"kt_effort": 0.95}, "up to 0.9"),
+        ({"annual_attrition": 1.5}, "annual_attrition must be a share at least 0 and below 1"),
+        ({"annual_attrition": 1.0}, "below 1"),
+        ({"kt_effort": -0.1}, "kt_effort must be a share from 0 to 0.9"),
+        ({"kt_effort": 0.95}, "from 0 to 0.9"),
         ({"months": 0}, "months"),
-        ({"directory": 2}, "between 0 and 1"),
+        ({"directory": 2}, "directory must be a share from 0 to 1"),
+        ({"wave_month": 40, "months": 36}, "inside the 36 simulated months"),
     ],
 )
 def test_invalid_parameters_are_rejected(bad, match):

@@ -99,8 +99,12 @@ def test_all_weight_on_business_environment_puts_the_best_connected_first():
     "kwargs, match",
     [
         ({"weights": {"financial": 0.5, "people": 0.3, "business": 0.3}}, "add up to 1"),
-        ({"weights": {"financial": -0.2, "people": 0.6, "business": 0.6}}, "negative"),
-        ({"weights": {"cost": 1.0}}, "Unknown pillar"),
+        (
+            {"weights": {"financial": -0.2, "people": 0.6, "business": 0.6}},
+            "the weight of 'financial' must be a share from 0 to 1",
+        ),
+        ({"weights": {"cost": 1.0}}, r"weights of the pillars \['financial', 'people'"),
+        ({"year": "2020"}, "year must be a whole number from 1960 to 2100; got the text '2020'"),
         (
             {
                 "indicators": {

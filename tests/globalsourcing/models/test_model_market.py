@@ -60,7 +60,7 @@ def test_default_growth_comes_from_the_segment_range():
     "kwargs, match",
     [
         ({"segment": "kpo"}, "No estimates for segment"),
-        ({"segment": "bpo", "low_growth": 0.2, "high_growth": 0.1}, "ordered"),
+        ({"segment": "bpo", "low_growth": 0.2, "high_growth": 0.1}, "low <= central <= high"),
         ({"segment": "bpo", "horizon": 0}, "horizon"),
         ({"segment": "bpo", "base_year": 1999}, "base year"),
     ],

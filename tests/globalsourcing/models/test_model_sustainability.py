@@ -71,7 +71,7 @@ def test_insourced_decisions_without_outcome_are_left_out():
     "frame, match",
     [
         (decisions(10).iloc[0:0], "empty"),
-        (decisions(10).drop(columns="satisfaction"), "lacks the column"),
+        (decisions(10).drop(columns="satisfaction"), "with the column"),
         (decisions(10).assign(renewed=pd.array([True] * 10, dtype="boolean")), "same renewal"),
         (decisions(10).assign(annual_value_usd_m=-1.0), "positive"),
     ],
@@ -83,7 +83,7 @@ def test_invalid_data_is_rejected(frame, match):
 
 def test_invalid_settings_are_rejected():
     model = fit_renewal_model(decisions())
-    with pytest.raises(ValueError, match="1-5"):
+    with pytest.raises(ValueError, match="satisfaction must be a number from 1 to 5"):
         renewal_curve(model, satisfaction=7)
     with pytest.raises(ValueError, match="vary"):
         renewal_curve(model, vary="price")

@@ -66,13 +66,13 @@ def test_default_offshore_headline_saving_exceeds_realised_saving():
     "bad, match",
     [
         ({"baseline_cost": -1}, "baseline_cost"),
-        ({"baseline_cost": 0}, "greater than zero"),
-        ({"offshore_fee": -0.2}, "offshore_fee must not be negative"),
+        ({"baseline_cost": 0}, "greater than 0"),
+        ({"offshore_fee": -0.2}, "offshore_fee must be a share from 0 to 2"),
         ({"severance": -0.1}, "severance"),
-        ({"ramp_up_loss": 1.5}, "between 0 and 1"),
+        ({"ramp_up_loss": 1.5}, "share from 0 to 1"),
         ({"years": 0}, "years"),
         ({"years": 2.5}, "whole number"),
-        ({"cost_growth": 2.0}, "growth rate"),
+        ({"cost_growth": 2.0}, "cost_growth must be a number greater than -0.5 and below 1"),
     ],
 )
 def test_invalid_parameters_are_rejected(bad, match):
