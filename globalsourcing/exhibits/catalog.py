@@ -106,11 +106,17 @@ def location_index_exhibit(
 
     panel = load("wdi_panel") if panel is None else panel
     gsli_ranks = load("gsli_ranks") if gsli_ranks is None else gsli_ranks
-    published = (
-        gsli_ranks[gsli_ranks["edition"].astype(str).str[:4] == "2021"]
-        .set_index("country_code")["rank"]
-        .to_dict()
-    )
+    edition = gsli_ranks[gsli_ranks["edition"].astype(str).str[:4] == "2021"]
+    # Kearney named ranks 6-10 of 2021 only as a group; their order in the dataset is the
+    # press release's listing (rank_status inferred_from_order), so the tooltip says so.
+    published = {
+        row.country_code: (
+            "ranks 6-10 (order not published)"
+            if row.rank_status == "inferred_from_order"
+            else f"rank {int(row.rank)}"
+        )
+        for row in edition.itertuples()
+    }
     frames = []
     for fin in range(10, 90, 10):
         for ppl in range(10, 100 - fin, 10):
@@ -122,11 +128,7 @@ def location_index_exhibit(
             ranked = models.location_index(panel, weights=weights).head(top)
             frames.append(ranked.assign(fin=fin, ppl=ppl))
     frame = pd.concat(frames, ignore_index=True)
-    frame["gsli_2021"] = (
-        frame["country_code"]
-        .map(published)
-        .map(lambda r: "not in the published top 10" if pd.isna(r) else f"rank {int(r)}")
-    )
+    frame["gsli_2021"] = frame["country_code"].map(published).fillna("not in the published top 10")
     frame = (
         frame[
             ["country_name", "financial", "people", "business", "score", "rank", "gsli_2021"]
