@@ -73,6 +73,53 @@ def _relabel(block: dict, mapping: str) -> None:
     update["text"] = {"signal": f"({mapping})[{current}] || ({current})"}
 
 
+#: Below this plot width, category labels along a horizontal axis turn to read upwards.
+NARROW_PLOT = 460
+
+
+def _upright_when_narrow(axis: dict) -> None:
+    """Category labels side by side collide on a phone: stand them on end there."""
+    if axis.get("labels") is False:
+        return
+    narrow = f"width < {NARROW_PLOT}"
+    angle = axis.get("labelAngle", 0)
+    if not isinstance(angle, (int, float)):
+        return
+    bottom = axis.get("orient") == "bottom"
+    axis["labelAngle"] = {"signal": f"{narrow} ? -90 : {angle}"}
+    wide_align = axis.get("labelAlign", "center" if angle == 0 else ("right" if bottom else "left"))
+    wide_base = axis.get("labelBaseline", "top" if bottom else "bottom")
+    axis["labelAlign"] = {
+        "signal": f"{narrow} ? '{'right' if bottom else 'left'}' : '{wide_align}'"
+    }
+    axis["labelBaseline"] = {"signal": f"{narrow} ? 'middle' : '{wide_base}'"}
+
+
+def _text_marks(group: dict) -> Iterator[dict]:
+    for mark in group.get("marks", []):
+        if mark.get("type") == "text" and mark.get("role") != "axis-label":
+            yield mark
+
+
+def _labels_turn_back_at_the_edge(mark: dict) -> None:
+    """A label set beside a point (align left, dx > 0) flips to the point's other side in the
+    right part of the plot, so it never runs past the chart's edge on a narrow screen."""
+    update = mark.get("encode", {}).get("update", {})
+    x, align, dx = update.get("x"), update.get("align"), update.get("dx")
+    if not (isinstance(x, dict) and "scale" in x and "field" in x and "band" not in x):
+        return
+    if not (isinstance(align, dict) and align.get("value") in ("left", "right")):
+        return
+    field = json.dumps(x["field"]) if isinstance(x["field"], str) else None
+    if field is None:
+        return
+    offset = dx.get("value", 0) if isinstance(dx, dict) else 0
+    flip = f"scale({json.dumps(x['scale'])}, datum[{field}]) > width * 0.55"
+    if align["value"] == "left":
+        update["align"] = {"signal": f"{flip} ? 'right' : 'left'"}
+        update["dx"] = {"signal": f"{flip} ? {-offset} : {offset}"}
+
+
 def _wrap_title(block: dict) -> None:
     title = block.get("title")
     if isinstance(title, str) and len(title) > TITLE_CHARS:
@@ -168,11 +215,21 @@ def fit_to_column(vega: dict) -> dict:
     mapping = json.dumps(labels, separators=(",", ":"))
     for group in _walk_groups(spec):
         # Only strings from the data are in the map, so numeric labels pass through unchanged.
+        kinds = {
+            s.get("name"): s.get("type") for g in _walk_groups(spec) for s in g.get("scales", [])
+        }
         for axis in group.get("axes", []):
             axis.pop("labelLimit", None)
             _wrap_title(axis)
+            if kinds.get(axis.get("scale")) in ("band", "point") and axis.get("orient") in (
+                "top",
+                "bottom",
+            ):
+                _upright_when_narrow(axis)
             if mapping != "{}":
                 _relabel(axis, mapping)
+        for mark in _text_marks(group):
+            _labels_turn_back_at_the_edge(mark)
         for legend_block in group.get("legends", []):
             legend_block.pop("labelLimit", None)
             legend_block["direction"] = "vertical"

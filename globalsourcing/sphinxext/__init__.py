@@ -16,7 +16,7 @@ from sphinx.application import Sphinx
 
 from globalsourcing.exhibits.exhibit import BOOK_BUILD_ENV
 
-from . import exhibit_pages, navigation, offline, repository, slim, vendor
+from . import exhibit_pages, navigation, offline, repository, slim, vendor, wide_tables
 from .facts import FactRole, FactSpreadRole
 from .quiz_directive import QuizDirective, check_unique_quiz_ids, merge_info, purge_doc
 
@@ -27,6 +27,8 @@ def _config_inited(app: Sphinx, config) -> None:
     config.html_static_path = [*config.html_static_path, str(STATIC)]
     # Relative to _static: MathJax is served by the site itself.
     config.mathjax_path = "vendor/mathjax/tex-chtml.js"
+    # No menu: its accessibility explorer would fetch the speech rule engine (not shipped).
+    config.mathjax3_config = {"options": {"enableMenu": False}, **(config.mathjax3_config or {})}
     # The theme logs a console error when no colour mode is set; the course uses light.
     config.html_context = {**config.html_context, "default_mode": "light"}
     # Kernels started by the build inherit this, so exhibits emit their static markup.
@@ -69,6 +71,7 @@ def _build_finished(app: Sphinx, exception) -> None:
         return
     vendor.copy_into(app)
     slim.drop_unused_theme_scripts(Path(app.outdir))
+    slim.drop_unused_files(Path(app.outdir))
     offline.assert_offline(Path(app.outdir))
 
 
@@ -88,6 +91,7 @@ def setup(app: Sphinx) -> dict:
     repository.setup(app)
     exhibit_pages.setup(app)
     navigation.setup(app)
+    wide_tables.setup(app)
     return {
         "version": "1",
         "parallel_read_safe": True,

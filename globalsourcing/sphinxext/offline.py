@@ -78,8 +78,23 @@ def external_references(outdir: Path) -> dict[str, list[str]]:
     return problems
 
 
+# Hosts of public CDNs: a shipped script naming one would fetch from it on some code path.
+_CDN = re.compile(
+    r"(?:cdn\.jsdelivr\.net|unpkg\.com|cdnjs\.cloudflare\.com|code\.jquery\.com)", re.I
+)
+
+
+def scripts_naming_a_cdn(outdir: Path) -> dict[str, list[str]]:
+    found = {}
+    for path in sorted(outdir.rglob("*.js")):
+        names = sorted(set(_CDN.findall(path.read_text(encoding="utf-8", errors="replace"))))
+        if names:
+            found[str(path.relative_to(outdir))] = names
+    return found
+
+
 def assert_offline(outdir: Path) -> None:
-    problems = external_references(outdir)
+    problems = {**external_references(outdir), **scripts_naming_a_cdn(outdir)}
     if problems:
         lines = [f"  {page}: {', '.join(items[:3])}" for page, items in list(problems.items())[:20]]
         raise ExtensionError(

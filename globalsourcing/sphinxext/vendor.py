@@ -15,10 +15,18 @@ TREES = [
     ("mathjax/es5/tex-chtml.js", "mathjax/tex-chtml.js"),
     ("mathjax/es5/output/chtml/fonts/woff-v2", "mathjax/output/chtml/fonts/woff-v2"),
     ("mathjax/es5/input/tex/extensions", "mathjax/input/tex/extensions"),
-    ("mathjax/es5/a11y", "mathjax/a11y"),
-    ("mathjax/es5/ui", "mathjax/ui"),
-    ("mathjax/es5/sre", "mathjax/sre"),
+    # Not a11y/, ui/ or sre/ (4.7 MB): the MathJax menu, whose explorer and speech options
+    # load them, is switched off (mathjax3_config in __init__); the assistive MathML that
+    # screen readers read is part of tex-chtml.js. MathJax is removed from the site
+    # altogether when no page has math (slim.drop_unused_files).
 ]
+
+
+# tex-chtml.js bundles the speech rule engine's defaults, which name jsdelivr for its maps and
+# an old-browser XPath shim. Those paths only run for the menu's speech options (switched off);
+# the copy points them inside the site so the shipped script names no other host.
+_CDN_PREFIX = "https://cdn.jsdelivr.net/npm/"
+_LOCAL_PREFIX = "./not-shipped/"
 
 
 def node_modules(app: Sphinx) -> Path:
@@ -43,5 +51,8 @@ def copy_into(app: Sphinx) -> None:
         target.parent.mkdir(parents=True, exist_ok=True)
         if (root / src).is_dir():
             shutil.copytree(root / src, target, dirs_exist_ok=True)
+        elif src.endswith(".js"):
+            text = (root / src).read_text(encoding="utf-8")
+            target.write_text(text.replace(_CDN_PREFIX, _LOCAL_PREFIX), encoding="utf-8")
         else:
             shutil.copyfile(root / src, target)
