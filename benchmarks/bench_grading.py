@@ -1,19 +1,22 @@
 """Benchmark: our grader against plain `nbgrader autograde` on the same submissions.
 
-Builds a scratch copy of a real course assignment (exercises/ps1_market by default,
-with the fixture course's ps1 as a fallback), generates N submissions (correct,
-partly wrong and hostile), grades them once with plain nbgrader and once with
-`python -m autograder grade` (sandbox on, one worker per core), and prints wall
-times, the throughput ratio, and a score comparison.  Non-hostile submissions must
-get identical totals; hostile ones where the two differ are listed separately.
+For each assignment (one of the course's seven, or ``all`` of them one after the other;
+the fixture course's ps1 as a fallback without exercises/), builds a scratch copy of
+the course, generates N submissions (correct in several idioms, partly wrong, and
+hostile), grades them once with plain nbgrader and once with
+`python -m autograder grade` (sandbox on, one worker per core), and prints wall times,
+the throughput ratio and a score comparison per assignment, side by side. Non-hostile
+submissions must get identical totals; hostile ones where the two differ are listed
+separately with our reason.
 
     GLOBALSOURCING_DATA_DIR=../shared/data .venv/bin/python benchmarks/bench_grading.py
-    (options: --n 200 --timeout 10 --assignment ps1_market --keep)
+    (options: --n 200 --timeout 30 --assignment ps1_market|...|all --keep)
 """
 
 from __future__ import annotations
 
 import argparse
+import importlib
 import json
 import os
 import random
@@ -29,35 +32,18 @@ import nbformat
 
 REPO = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
+COURSE_ASSIGNMENTS = sorted(
+    p.name for p in (REPO / "exercises" / "source").glob("ps*") if p.is_dir()
+)
 
-# Mutations per assignment: (name, grade_id, new source). Partly-wrong answers first.
-WRONG = {
-    "ps1_market": [
-        (
-            "cagr-off-by-one",
-            "ps1_q2_cagr",
-            "def cagr(start, end, years):\n    return (end / start) ** (1 / (years + 1)) - 1",
-        ),
-        ("wrong-letter", "ps1_q6_definitions", 'answer_q6 = "A"'),
-        (
-            "unsorted-ito",
-            "ps1_q1_ito",
-            'market["midpoint_usd_bn"] = (market["value_low_usd_bn"] + market["value_high_usd_bn"]) / 2\n'
-            'ito = market.query("market == \'ito\' and geography == \'World\'")[["year", "midpoint_usd_bn", "originator"]]',
-        ),
-        ("no-answer-q5", "ps1_q5_bpo_claims", "# YOUR CODE HERE\nraise NotImplementedError()"),
-    ],
-    "ps1": [
-        ("wrong-q2", "q2_answer", 'cheapest_vendor = "Cebu Care"'),
-        (
-            "wrong-q3",
-            "q3_answer",
-            'fee_by_country = offers.groupby("country")["monthly_fee"].mean()',
-        ),
-        ("empty-q4", "q4_answer", "shortlist = []"),
-    ],
-}
-# Hostile submissions: (name, grade_id of the cell to replace or None to add a cell, source)
+# The fixture course's ps1 (used when exercises/ is absent): (name, {grade_id: source}).
+FIXTURE_WRONG = [
+    ("wrong-q2", {"q2_answer": 'cheapest_vendor = "Cebu Care"'}),
+    ("wrong-q3", {"q3_answer": 'fee_by_country = offers.groupby("country")["monthly_fee"].mean()'}),
+    ("empty-q4", {"q4_answer": "shortlist = []"}),
+]
+# Hostile submissions: (name, grade_id of the cell to replace or None to add a cell, source).
+# ps1_market and ps1 have their own; the other assignments get generic ones (below).
 HOSTILE = {
     "ps1_market": [
         (
@@ -97,6 +83,35 @@ HOSTILE = {
         ("os-exit", "q3_answer", "import os\nos._exit(0)"),
     ],
 }
+# Replaces every check helper in the student's process with a no-op before a wrong answer.
+PATCH_HELPERS = (
+    "import sys\n"
+    "for _m in list(sys.modules.values()):\n"
+    "    if getattr(_m, '__name__', '').startswith(('globalsourcing.checks', 'autograder')):\n"
+    "        for _n in dir(_m):\n"
+    "            if _n.startswith(('q', 'expect', 'run_hidden', 'fail', 'check')) and callable(getattr(_m, _n)):\n"
+    "                setattr(_m, _n, lambda *a, **k: None)\n"
+)
+
+
+def variants(assignment: str):
+    """tests/exercises/variants/<assignment>.py: ALTERNATIVES and WRONG for a course assignment."""
+    if str(REPO) not in sys.path:
+        sys.path.insert(0, str(REPO))
+    return importlib.import_module(f"tests.exercises.variants.{assignment}")
+
+
+def hostile_cases(assignment: str, answer_ids: list[str]) -> list[tuple[str, str | None, str]]:
+    """Generic hostile submissions for a course assignment without its own list."""
+    if assignment in HOSTILE:
+        return HOSTILE[assignment]
+    wrong = variants(assignment).WRONG[0]
+    first_gid, first_src = next(iter(wrong.answers.items()))
+    return [
+        ("patched-check-helpers", first_gid, PATCH_HELPERS + first_src),
+        ("infinite-loop", answer_ids[len(answer_ids) // 2], "while True:\n    pass"),
+        ("os-exit", answer_ids[-1], "import os\nos._exit(0)"),
+    ]
 
 
 def env() -> dict[str, str]:
@@ -132,12 +147,29 @@ def solutions(course: Path, assignment: str) -> dict[str, str]:
     return out
 
 
-def write_submissions(course: Path, assignment: str, n: int, seed: int = 7) -> dict[str, str]:
-    """Returns student -> kind ("correct", "wrong:<name>", "hostile:<name>")."""
+def write_submissions(
+    course: Path, assignment: str, n: int, seed: int = 7, loops: bool = True
+) -> dict[str, str]:
+    """Returns student -> kind ("correct:<idiom>", "wrong:<names>", "hostile:<name>").
+
+    ``loops=False`` leaves out the infinite loop, whose cell timeout costs both graders the
+    same fixed time and, in a small class, would measure the timeout instead of throughput.
+    """
     release = nbformat.read(course / "release" / assignment / f"{assignment}.ipynb", as_version=4)
     sol = solutions(course, assignment)
+    answer_ids = [
+        c.metadata["nbgrader"]["grade_id"]
+        for c in release.cells
+        if c.metadata.get("nbgrader", {}).get("grade_id") in sol
+    ]
     rng = random.Random(seed)
-    hostile = HOSTILE[assignment]
+    hostile = [h for h in hostile_cases(assignment, answer_ids) if loops or h[0] != "infinite-loop"]
+    if assignment == "ps1":
+        correct, wrong = {"solution": {}}, FIXTURE_WRONG
+    else:
+        module = variants(assignment)
+        correct = {"solution": {}, **module.ALTERNATIVES}
+        wrong = [(w.name, w.answers) for w in module.WRONG]
     kinds = {}
     n_hostile = max(len(hostile), n * 15 // 100)
     n_wrong = n * 30 // 100
@@ -156,12 +188,16 @@ def write_submissions(course: Path, assignment: str, n: int, seed: int = 7) -> d
                 by_id[gid].source = src
             kind = f"hostile:{name}"
         elif i < n_hostile + n_wrong:
-            picks = rng.sample(WRONG[assignment], k=rng.randint(1, 2))
-            for _, gid, src in picks:
-                by_id[gid].source = src
+            picks = rng.sample(wrong, k=rng.randint(1, 2))
+            for _, answers in picks:
+                for gid, src in answers.items():
+                    by_id[gid].source = src
             kind = "wrong:" + "+".join(sorted(p[0] for p in picks))
         else:
-            kind = "correct"
+            idiom = list(correct)[i % len(correct)]
+            for gid, src in correct[idiom].items():
+                by_id[gid].source = src
+            kind = f"correct:{idiom}"
         student = f"s{i:03d}"
         folder = course / "submitted" / student / assignment
         folder.mkdir(parents=True)
@@ -189,82 +225,121 @@ def timed(cmd: list[str], cwd: Path) -> tuple[float, subprocess.CompletedProcess
     return time.perf_counter() - start, proc
 
 
+def bench_one(
+    assignment: str, n: int, timeout: int, workers: int, work: Path, loops: bool = True
+) -> dict:
+    """Grade one class with both graders, one after the other; the report for that assignment."""
+    base = make_course(work / assignment / "base", assignment)
+    kinds = write_submissions(base, assignment, n, loops=loops)
+    ours_course, theirs_course = work / assignment / "ours", work / assignment / "nbgrader"
+    shutil.copytree(base, ours_course)
+    shutil.copytree(base, theirs_course)
+    # Execute.timeout, not ExecutePreprocessor.timeout: the course config sets Execute's,
+    # and traitlets lets the subclass's setting win over the base class's.
+    load_before = os.getloadavg()[0]
+    t_nb, p_nb = timed([str(BIN / "nbgrader"), "autograde", assignment, f"--Execute.timeout={timeout}",
+                        "--Execute.shutdown_kernel=immediate", "--OverwriteCells.add_missing_cells=True"], theirs_course)  # fmt: skip
+    t_us, p_us = timed([sys.executable, "-m", "autograder", "grade", assignment, "--course", str(ours_course),
+                        "--quiet", "--timeout", str(timeout), "--workers", str(workers)], REPO)  # fmt: skip
+    load_after = os.getloadavg()[0]
+    if "sandbox:" not in p_us.stdout:
+        raise RuntimeError(f"{assignment}: our grader did not run:\n{p_us.stdout}\n{p_us.stderr}")
+    ours, theirs = totals(ours_course, assignment), totals(theirs_course, assignment)
+    same = [s for s in kinds if ours.get(s) == theirs.get(s)]
+    differ = {s: (kinds[s], theirs.get(s), ours.get(s)) for s in kinds if s not in same}
+    honest_differ = {s: v for s, v in differ.items() if not v[0].startswith("hostile")}
+    # Our per-question outcome for every difference, so a mismatch can be explained.
+    ours_detail = {}
+    for student in differ:
+        entry = json.loads(
+            (ours_course / ".autograder" / assignment / f"{student}.json").read_text()
+        )
+        ours_detail[student] = [
+            f"{c['grade_id']}: {c['status']} {c['message'][:120]}".strip()
+            for nb in entry["notebooks"].values()
+            for c in nb["cells"]
+            if c["kind"] == "test" and c["status"] != "passed"
+        ] + [w for nb in entry["notebooks"].values() for w in nb.get("warnings", [])]
+    out = REPO / ".benchmarks-out"
+    out.mkdir(exist_ok=True)
+    (out / f"grading-nbgrader-{assignment}.log").write_text(p_nb.stderr[-200_000:])
+    counts = {
+        k: sum(1 for v in kinds.values() if v.split(":")[0] == k)
+        for k in ("correct", "wrong", "hostile")
+    }
+    return {
+        "assignment": assignment,
+        "submissions": n,
+        "mix": counts,
+        "load_average_before_after": [round(load_before, 1), round(load_after, 1)],
+        "nbgrader_wall_s": round(t_nb, 1),
+        "ours_wall_s": round(t_us, 1),
+        "nbgrader_per_submission_s": round(t_nb / n, 3),
+        "ours_per_submission_s": round(t_us / n, 3),
+        "throughput_ratio": round(t_nb / t_us, 1),
+        "identical_totals": len(same),
+        "non_hostile_identical": f"{sum(1 for s in same if not kinds[s].startswith('hostile'))}"
+        f"/{sum(1 for k in kinds.values() if not k.startswith('hostile'))}",
+        "non_hostile_mismatches": {
+            s: {"case": k, "nbgrader": a, "ours": b, "ours_detail": ours_detail[s]}
+            for s, (k, a, b) in honest_differ.items()
+        },  # fmt: skip
+        "hostile_differences": {
+            s: {"case": k, "nbgrader": a, "ours": b, "ours_detail": ours_detail[s]}
+            for s, (k, a, b) in differ.items()
+            if k.startswith("hostile")
+        },  # fmt: skip
+        "sandbox": p_us.stdout.splitlines()[0],
+    }
+
+
+def print_table(reports: list[dict]) -> None:
+    print(
+        f"{'assignment':<20} {'n':>4} {'nbgrader s':>10} {'ours s':>8} {'ratio':>6}  identical (non-hostile)  load"
+    )
+    for r in reports:
+        print(f"{r['assignment']:<20} {r['submissions']:>4} {r['nbgrader_wall_s']:>10} {r['ours_wall_s']:>8} "
+              f"{r['throughput_ratio']:>5}x  {r['non_hostile_identical']:>23}  {r['load_average_before_after']}")  # fmt: skip
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--n", type=int, default=200)
-    ap.add_argument("--timeout", type=int, default=10, help="per-cell timeout for both graders (s)")
+    ap.add_argument("--n", type=int, default=200, help="submissions per assignment")
+    ap.add_argument("--timeout", type=int, default=30, help="per-cell timeout for both graders (s)")
     ap.add_argument(
         "--assignment",
-        default="ps1_market" if (REPO / "exercises" / "source" / "ps1_market").is_dir() else "ps1",
+        default="ps1_market" if COURSE_ASSIGNMENTS else "ps1",
+        help=f"one of {', '.join(COURSE_ASSIGNMENTS) or 'ps1'}, or 'all'",
     )
     ap.add_argument("--workers", type=int, default=os.cpu_count())
     ap.add_argument("--keep", action="store_true", help="keep the scratch courses")
+    ap.add_argument(
+        "--no-loops",
+        action="store_true",
+        help="leave out the infinite-loop submission (its timeout costs both graders the same)",
+    )
     args = ap.parse_args()
+    names = COURSE_ASSIGNMENTS if args.assignment == "all" else [args.assignment]
+    unknown = [a for a in names if a not in COURSE_ASSIGNMENTS and a != "ps1"]
+    if unknown or not names:
+        ap.error(f"unknown assignment {args.assignment!r}; choose from {COURSE_ASSIGNMENTS} or all")
     work = Path(tempfile.mkdtemp(prefix="bench-grading-"))
+    reports = []
     try:
-        base = make_course(work / "base", args.assignment)
-        kinds = write_submissions(base, args.assignment, args.n)
-        ours_course, theirs_course = work / "ours", work / "nbgrader"
-        shutil.copytree(base, ours_course)
-        shutil.copytree(base, theirs_course)
-
-        t_nb, p_nb = timed([str(BIN / "nbgrader"), "autograde", args.assignment, f"--ExecutePreprocessor.timeout={args.timeout}",
-                            "--Execute.shutdown_kernel=immediate", "--OverwriteCells.add_missing_cells=True"], theirs_course)  # fmt: skip
-        t_us, p_us = timed([sys.executable, "-m", "autograder", "grade", args.assignment, "--course", str(ours_course),
-                            "--quiet", "--timeout", str(args.timeout), "--workers", str(args.workers)], REPO)  # fmt: skip
-        if "sandbox:" not in p_us.stdout:
-            print(p_us.stdout, p_us.stderr, file=sys.stderr)
-            return 1
-        ours, theirs = totals(ours_course, args.assignment), totals(theirs_course, args.assignment)
-        same = [s for s in kinds if ours.get(s) == theirs.get(s)]
-        differ = {s: (kinds[s], theirs.get(s), ours.get(s)) for s in kinds if s not in same}
-        honest_differ = {s: v for s, v in differ.items() if not v[0].startswith("hostile")}
-        # Our per-question outcome for every difference, so a mismatch can be explained.
-        ours_detail = {}
-        for student in differ:
-            entry = json.loads(
-                (ours_course / ".autograder" / args.assignment / f"{student}.json").read_text()
+        for assignment in names:
+            reports.append(
+                bench_one(assignment, args.n, args.timeout, args.workers, work, not args.no_loops)
             )
-            ours_detail[student] = [
-                f"{c['grade_id']}: {c['status']} {c['message'][:120]}".strip()
-                for nb in entry["notebooks"].values()
-                for c in nb["cells"]
-                if c["kind"] == "test" and c["status"] != "passed"
-            ] + [w for nb in entry["notebooks"].values() for w in nb.get("warnings", [])]
-        (REPO / ".benchmarks-out").mkdir(exist_ok=True)
-        (REPO / ".benchmarks-out" / "grading-nbgrader.log").write_text(p_nb.stderr[-200_000:])
-        counts = {
-            k: sum(1 for v in kinds.values() if v.split(":")[0] == k)
-            for k in ("correct", "wrong", "hostile")
-        }
-        report = {
-            "assignment": args.assignment,
-            "submissions": args.n,
-            "mix": counts,
-            "cores": os.cpu_count(),
-            "workers": args.workers,
-            "nbgrader_wall_s": round(t_nb, 1),
-            "ours_wall_s": round(t_us, 1),
-            "nbgrader_per_submission_s": round(t_nb / args.n, 3),
-            "ours_per_submission_s": round(t_us / args.n, 3),
-            "throughput_ratio": round(t_nb / t_us, 1),
-            "identical_totals": len(same),
-            "non_hostile_mismatches": {
-                s: {"case": k, "nbgrader": a, "ours": b, "ours_detail": ours_detail[s]}
-                for s, (k, a, b) in honest_differ.items()
-            },  # fmt: skip
-            "hostile_differences": {
-                s: {"case": k, "nbgrader": a, "ours": b, "ours_detail": ours_detail[s]}
-                for s, (k, a, b) in differ.items()
-                if k.startswith("hostile")
-            },  # fmt: skip
-            "sandbox": p_us.stdout.splitlines()[0],
-        }
-        print(json.dumps(report, indent=1))
+            print_table(reports[-1:])
+            sys.stdout.flush()
+        summary = {"cores": os.cpu_count(), "workers": args.workers, "timeout_s": args.timeout,
+                   "infinite_loops": not args.no_loops, "assignments": reports}  # fmt: skip
+        print(json.dumps(summary, indent=1))
+        print_table(reports)
         out = REPO / ".benchmarks-out"
         out.mkdir(exist_ok=True)
-        (out / "grading.json").write_text(json.dumps(report, indent=1))
-        return 1 if honest_differ else 0
+        (out / "grading.json").write_text(json.dumps(summary, indent=1))
+        return 1 if any(r["non_hostile_mismatches"] for r in reports) else 0
     finally:
         if args.keep:
             print(f"scratch courses kept in {work}", file=sys.stderr)
