@@ -151,6 +151,7 @@ def grade(
         reuse: list[dict[str, Any]] = []
         ready: list[dict[str, Any]] = []  # results decided before any code runs (refusals)
         refusals: dict[str, dict[str, str]] = {}  # student -> notebook -> refusal reason
+        unread: dict[str, dict[str, str]] = {}  # student -> other files refused -> reason
         for student, reason in folders.refused.items():
             if student.startswith(".") or not student:
                 summary.errors[student] = reason  # no valid id: nothing can be recorded
@@ -158,7 +159,7 @@ def grade(
                 ready.append(error_result(assignment, student, spec, reason, None))
         for student, folder in folders.found.items():
             try:
-                task, refused, problem = _prepare(
+                task, refused, problem, unread[student] = _prepare(
                     assignment, student, folder, spec, limits, hidden_messages,
                     known_elsewhere, warmup,
                 )  # fmt: skip
@@ -201,9 +202,9 @@ def grade(
             results = local_backend(tasks, workers or os.cpu_count() or 1)
         bar = _progress(len(tasks), assignment, progress)
         for result in ready:
-            _store(summary, course, gb, journal, spec, result, refusals)
+            _store(summary, course, gb, journal, spec, result, refusals, unread)
         for result in results:
-            _store(summary, course, gb, journal, spec, result, refusals)
+            _store(summary, course, gb, journal, spec, result, refusals, unread)
             if bar is not None:
                 bar.update(1)
         if bar is not None:
@@ -214,7 +215,7 @@ def grade(
 
 
 def _prepare(assignment, student, folder, spec, limits, hidden_messages, known_elsewhere, warmup):
-    """(task or None, refused notebooks, timestamp problem) for one submission folder."""
+    """(task or None, refused notebooks, timestamp problem, files refused) for one folder."""
     expected = [f"{name}.ipynb" for name in spec.notebooks]
     read = read_notebooks(folder, expected, MAX_NOTEBOOK_MB)
     timestamp, problem = read_timestamp(folder)
@@ -227,7 +228,7 @@ def _prepare(assignment, student, folder, spec, limits, hidden_messages, known_e
             refused[name] = "; ".join(read.refused.values())
     remaining = {n: nb for n, nb in spec.notebooks.items() if n not in refused}
     if not remaining:
-        return None, refused, problem
+        return None, refused, problem, read.refused
     task = Task(
         assignment=assignment,
         student=student,
@@ -240,7 +241,7 @@ def _prepare(assignment, student, folder, spec, limits, hidden_messages, known_e
         known_elsewhere=known_elsewhere,
         warmup=warmup,
     )
-    return task, refused, problem
+    return task, refused, problem, read.refused
 
 
 def _refused_notebooks(refused: dict[str, str]) -> dict[str, dict[str, Any]]:
@@ -250,17 +251,29 @@ def _refused_notebooks(refused: dict[str, str]) -> dict[str, dict[str, Any]]:
     }
 
 
+def _name_unread(result: dict[str, Any], unread: dict[str, str]) -> None:
+    """A notebook reported missing while files were refused: say what was not read, and why."""
+    if not unread:
+        return
+    for nb in result["notebooks"].values():
+        if nb["status"] != "graded" and "was not submitted" in nb.get("reason", ""):
+            first = next(iter(unread.values()))
+            more = f" and {len(unread) - 1} more" if len(unread) > 1 else ""
+            nb["reason"] += f"; {first}{more}"
+
+
 def _merge_refusals(result: dict[str, Any], refused: dict[str, str]) -> None:
     result["notebooks"].update(_refused_notebooks(refused))
     result["status"] = "error"
 
 
-def _store(summary, course, gb, journal, spec, result, refusals) -> None:
+def _store(summary, course, gb, journal, spec, result, refusals, unread) -> None:
     """Journal, autograded notebook and gradebook for one result; a failure is its status."""
     student = result["student"]
     try:
         if student in refusals:
             _merge_refusals(result, refusals[student])
+        _name_unread(result, unread.get(student, {}))
         if student in summary.problems:
             result.setdefault("warnings", []).append(summary.problems[student])
         journal.save(result)

@@ -134,6 +134,7 @@ def test_grading_a_folder_of_junk_notebooks_stays_small(course_dir):
     out = subprocess.run(cmd, capture_output=True, text=True, timeout=600, check=True).stdout
     code, peak_kb = (int(x) for x in out.splitlines()[0].split())
     assert code == 1 and "junk: ps1: ps1.ipynb was not submitted" in out, out
+    assert "(the notebooks here exceed 50 MB in total) and 38 more" in out, out
     assert peak_kb < 900 * 1024, f"peak memory {peak_kb // 1024} MB"  # was 2.1 GB
 
 
