@@ -17,6 +17,7 @@ import contextlib
 import ctypes
 import os
 import resource
+import signal
 import sys
 from dataclasses import dataclass, field
 
@@ -24,8 +25,9 @@ CLONE_NEWNS = 0x00020000
 CLONE_NEWIPC = 0x08000000
 CLONE_NEWUSER = 0x10000000
 CLONE_NEWNET = 0x40000000
-MS_RDONLY, MS_NOSUID, MS_NODEV, MS_BIND, MS_REC, MS_PRIVATE = 1, 2, 4, 4096, 16384, 1 << 18
-PR_SET_DUMPABLE, PR_SET_NO_NEW_PRIVS = 4, 38
+MS_RDONLY, MS_NOSUID, MS_NODEV, MS_NOEXEC, MS_BIND, MS_REC = 1, 2, 4, 8, 4096, 16384
+MS_PRIVATE = 1 << 18
+PR_SET_PDEATHSIG, PR_SET_DUMPABLE, PR_SET_NO_NEW_PRIVS = 1, 4, 38
 SANDBOX_UID_BASE = 200_000
 
 
@@ -111,6 +113,12 @@ def confine(limits: Limits, keep_fds: set[int]) -> tuple[list[str], list[str]]:
                 f"course, gradebook and hidden tests invisible ({len(limits.hide)} paths)"
             )
             applied.append(f"private /tmp capped at {limits.disk_mb} MB")
+            applied.append("/run and host sockets hidden, world-writable folders private")
+            try:
+                _fresh_proc(libc)
+                applied.append("other processes invisible (fresh /proc, hidepid)")
+            except OSError as exc:
+                missing.append(f"process list hiding ({exc.strerror})")
     else:
         missing.append("network isolation (not Linux)")
         missing.append("filesystem hiding (not Linux)")
@@ -144,6 +152,7 @@ def confine(limits: Limits, keep_fds: set[int]) -> tuple[list[str], list[str]]:
     if sys.platform.startswith("linux"):
         # Not dumpable: other sandboxes cannot ptrace it and /proc/self stays root-owned.
         _libc().prctl(PR_SET_DUMPABLE, 0, 0, 0, 0)
+        _die_with_parent(applied, missing)
     applied.extend(_set_rlimits(limits, separate_uid=target_uid is not None, missing=missing))
     return applied, missing
 
@@ -157,7 +166,8 @@ def _under(path: str, parent: str) -> bool:
 
 # Top-level folders that hold the operating system. Everything else at / (home folders,
 # /work, /srv, /opt, mounts...) is hidden: another checkout of the course, with its hidden
-# tests, may live there and be readable by any user.
+# tests, may live there and be readable by any user. /run is hidden too: it holds the
+# host's unix sockets (databases, container daemons) and the world-writable /run/lock.
 SYSTEM_ROOTS = frozenset(
     [
         "bin",
@@ -169,7 +179,6 @@ SYSTEM_ROOTS = frozenset(
         "lib64",
         "libx32",
         "proc",
-        "run",
         "sbin",
         "sys",
         "tmp",
@@ -178,6 +187,49 @@ SYSTEM_ROOTS = frozenset(
     ]
 )
 FRESH = ("/tmp", "/var/tmp", "/dev/shm")  # replaced by empty tmpfs
+# System folders searched for places one student could leave something for the next:
+# world-writable folders get a private tmpfs, sockets, pipes and world-writable files are
+# covered. /usr and /lib are package-managed (no such places); a walk of them would cost
+# seconds per run.
+SHARED_SPOT_ROOTS = ("/etc", "/var", "/dev")
+_shared_spots: tuple[list[str], list[str]] | None = None
+
+
+def shared_spots(roots: tuple[str, ...] = SHARED_SPOT_ROOTS) -> tuple[list[str], list[str]]:
+    """(world-writable folders, sockets/pipes/world-writable files) under ``roots``.
+
+    Computed once in the fork server (``autograder.warmup``) and inherited by every student.
+    """
+    global _shared_spots
+    if _shared_spots is not None and roots == SHARED_SPOT_ROOTS:
+        return _shared_spots
+    import stat
+
+    folders: list[str] = []
+    files: list[str] = []
+    for root in roots:
+        for top, dirs, names in os.walk(root):
+            if top in FRESH:  # replaced by a fresh tmpfs anyway
+                dirs[:] = []
+                continue
+            for name in [*dirs, *names]:
+                path = os.path.join(top, name)
+                try:
+                    st = os.lstat(path)
+                except OSError:
+                    continue
+                mode = st.st_mode
+                writable = bool(mode & stat.S_IWOTH)
+                if stat.S_ISDIR(mode) and writable:
+                    if path not in FRESH:
+                        folders.append(path)
+                elif stat.S_ISSOCK(mode) or stat.S_ISFIFO(mode) or stat.S_ISREG(mode) and writable:
+                    files.append(path)
+            dirs[:] = [d for d in dirs if os.path.join(top, d) not in folders]
+    found = (_minimal(folders), sorted(files))
+    if roots == SHARED_SPOT_ROOTS:
+        _shared_spots = found
+    return found
 
 
 def _minimal(paths: list[str]) -> list[str]:
@@ -260,6 +312,13 @@ def _hide_paths(libc, limits: Limits) -> None:
     for path in ("/var/tmp", "/dev/shm"):
         if os.path.isdir(path):
             _mount(libc, "tmpfs", path, "tmpfs", MS_NOSUID | MS_NODEV, size)
+    folders, files = shared_spots()
+    for path in folders:  # private to this student: nothing left by another one is seen
+        if not any(path == c or _under(path, c) for c in covered):
+            _mount(libc, "tmpfs", path, "tmpfs", MS_NOSUID | MS_NODEV, size)
+    for path in files:  # a socket or pipe of the host: covered, so connecting fails
+        if not any(_under(path, c) for c in covered):
+            _mount(libc, os.devnull, path, None, MS_BIND, None)
     for path, fd in fds.items():
         os.makedirs(path, mode=0o711, exist_ok=True)
         _mount(libc, f"/proc/self/fd/{fd}", path, None, MS_BIND | MS_REC, None)
@@ -274,6 +333,33 @@ def _hide_paths(libc, limits: Limits) -> None:
         if os.path.isdir(path):
             flags = MS_REMOUNT | MS_RDONLY | MS_NOSUID | MS_NODEV
             _mount(libc, None, path, None, flags, None)
+
+
+def _die_with_parent(applied: list[str], missing: list[str]) -> None:
+    """SIGKILL when the fork server ends; it ends when the grader does, even after kill -9.
+
+    Set after the uid change, which clears the setting.
+    """
+    parent = os.getppid()
+    if _libc().prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0) != 0:
+        missing.append("dies with the grader (parent-death signal refused)")
+        return
+    if os.getppid() != parent:  # the parent ended before the signal was armed
+        os._exit(1)
+    applied.append("dies with the grader")
+
+
+def _fresh_proc(libc) -> None:
+    """A new /proc instance that shows a process only to its own user (``hidepid``).
+
+    The student runs under a uid of its own, so the grader (its command line and
+    environment), the fork server and other students' processes are not listed.
+    """
+    flags = MS_NOSUID | MS_NODEV | MS_NOEXEC
+    try:
+        _mount(libc, "proc", "/proc", "proc", flags, "hidepid=invisible")
+    except OSError:
+        _mount(libc, "proc", "/proc", "proc", flags, "hidepid=2")  # kernels before 5.8
 
 
 def _close_other_fds(keep: set[int]) -> None:

@@ -159,6 +159,7 @@ def main(conn, cells: list[str], limits: Limits) -> None:
             json.dumps({"op": "hello", "fatal": f"{type(exc).__name__}: {exc}"}).encode()
         )
         return
+    sys.argv = [""]  # as in an interactive interpreter; nothing of the grader's command line
     # A grader started in the background (nohup, cron, `cmd &`) may have SIGINT ignored,
     # and that would be inherited: timeouts need SIGINT to raise KeyboardInterrupt here.
     signal.signal(signal.SIGINT, signal.default_int_handler)

@@ -1,4 +1,4 @@
-"""Run the assignment's read-only setup cells once in the fork server, before any fork.
+"""Prepare the fork server once, before any fork: shared spots, then the setup cells.
 
 Imports and data caches they fill (``load("market_size")`` and the like) are then
 inherited by every student process instead of being rebuilt per submission.  The
@@ -11,6 +11,11 @@ import contextlib
 import io
 import json
 import os
+
+from autograder.sandbox import shared_spots
+
+# Found once here, inherited by every student process (a walk of /etc, /var and /dev).
+shared_spots()
 
 _code = os.environ.pop("AUTOGRADER_WARMUP", None)
 if _code:

@@ -9,22 +9,27 @@ sources or the gradebook, so neither can leak into a student process's memory.
 from __future__ import annotations
 
 import contextlib
+import io
 import json
 import multiprocessing
 import os
 import signal
+import sys
 import threading
 import time
+from multiprocessing import forkserver, popen_forkserver, util
+from multiprocessing.context import ForkServerProcess, reduction, set_spawning_popen
 from typing import Any
 
 from .sandbox import Limits
 
-PRELOAD = ["autograder.student", "numpy", "pandas"]
+PRELOAD = ["autograder.worker", "autograder.student", "numpy", "pandas"]
 WARMUP = "autograder.warmup"  # imported last: runs the setup cells
 _lock = threading.Lock()
 # Seconds a cell gets to stop after the interrupt (generous: a busy machine may be slow to
 # schedule the interrupted process).
 INTERRUPT_GRACE = 5.0
+STARTUP_SECONDS = 120.0
 _ctx = None
 
 
@@ -79,6 +84,43 @@ def context(
         return _ctx
 
 
+class _CleanPopen(popen_forkserver.Popen):
+    """Starts a child of the fork server that learns nothing about the grader process.
+
+    multiprocessing normally hands the child the parent's ``sys.argv`` (a ``--db-url``
+    with a password), its working folder, and the name of its main module, which the
+    child then re-imports as ``__mp_main__`` (an instructor script and its globals).
+    The student process gets only the import path and a fresh authentication key.
+    """
+
+    def _launch(self, process_obj):
+        prep = {
+            "name": process_obj.name,
+            "authkey": bytes(process_obj.authkey),
+            "sys_path": [p for p in sys.path if p],
+            "start_method": "forkserver",
+        }
+        buf = io.BytesIO()
+        set_spawning_popen(self)
+        try:
+            reduction.dump(prep, buf)
+            reduction.dump(process_obj, buf)
+        finally:
+            set_spawning_popen(None)
+        self.sentinel, w = forkserver.connect_to_new_process(self._fds)
+        parent_w = os.dup(w)  # the child watches this end to notice the parent's exit
+        self.finalizer = util.Finalize(self, util.close_fds, (parent_w, self.sentinel))
+        with open(w, "wb", closefd=True) as f:
+            f.write(buf.getbuffer())
+        self.pid = forkserver.read_signed(self.sentinel)
+
+
+class _Student(ForkServerProcess):
+    @staticmethod
+    def _Popen(process_obj):
+        return _CleanPopen(process_obj)
+
+
 class StudentProcess:
     """Runs cells and answers value requests; every call is bounded in time and size."""
 
@@ -93,14 +135,24 @@ class StudentProcess:
 
         ctx = context(preload, warmup, limits.env)
         self.limits = limits
-        self.deadline = time.monotonic() + limits.total_timeout
+        # Starting (the fork server's first preload on a busy machine) is not student time.
+        self.deadline = time.monotonic() + STARTUP_SECONDS
         self.conn, child = ctx.Pipe(duplex=True)
-        self.proc = ctx.Process(target=student.main, args=(child, cells, limits), daemon=False)
+        self.proc = _Student(target=student.main, args=(child, cells, limits), daemon=False)
+        self.proc.authkey = os.urandom(32)  # not the grader's key
         self.proc.start()
         child.close()
         self.dead_reason: str | None = None
         self.timed_out_cells: list[int] = []
-        hello = self._receive(min(30.0, limits.total_timeout))
+        self.output_left = limits.output_bytes
+        self.output_truncated = False
+        try:
+            hello = self._receive(STARTUP_SECONDS)
+        except SandboxTimeout:
+            self.kill(f"the sandbox did not start within {STARTUP_SECONDS:.0f} s")
+            self.close()
+            raise SandboxDied(self.dead_reason) from None
+        self.deadline = time.monotonic() + limits.total_timeout
         if "fatal" in hello:
             self.close()
             raise SandboxDied(f"the sandbox could not be set up: {hello['fatal']}")
@@ -151,6 +203,9 @@ class StudentProcess:
     def request(self, msg: dict[str, Any], timeout: float) -> dict:
         if self.dead_reason:
             raise SandboxDied(self.dead_reason)
+        if self.remaining() <= 0:  # the wall clock of the whole submission, not per cell
+            self.kill(self._over_total())
+            raise SandboxDied(self.dead_reason)
         try:
             self.conn.send_bytes(json.dumps(msg).encode())
         except (OSError, ValueError):
@@ -168,10 +223,47 @@ class StudentProcess:
                 return reply
         except SandboxDied:
             raise
-        self.kill(
-            f"it did not stop within the time limit ({timeout:.0f} s) and ignored the interrupt"
-        )
+        if self.remaining() <= 0:
+            self.kill(self._over_total())
+        else:
+            self.kill(
+                f"it did not stop within the time limit ({timeout:.0f} s) and ignored the interrupt"
+            )
         raise SandboxDied(self.dead_reason)
+
+    def _over_total(self) -> str:
+        return (
+            f"it used up the time limit for the whole submission "
+            f"({self.limits.total_timeout:.0f} s, --total-timeout)"
+        )
+
+    def _capped(self, text: Any) -> str:
+        """Student text, counted against the submission's output limit (all cells together).
+
+        Enforced here, where the text enters the grader: the limit inside the student
+        process is only a courtesy, since student code can change it.
+        """
+        text = text if isinstance(text, str) else ""
+        if len(text) <= self.output_left:
+            self.output_left -= len(text)
+            return text
+        kept, self.output_left = text[: self.output_left], 0
+        if self.output_truncated:
+            return kept
+        self.output_truncated = True
+        return kept + (
+            f"\n[output truncated: the submission's output limit of "
+            f"{self.limits.output_bytes} characters is used up]\n"
+        )
+
+    def _capped_error(self, error: Any) -> dict | None:
+        if not isinstance(error, dict):
+            return None
+        return {
+            "ename": str(error.get("ename", "Error"))[:100],  # kept: the status needs it
+            "evalue": self._capped(error.get("evalue")),
+            "traceback": self._capped(error.get("traceback")),
+        }
 
     def _receive_grace(self, seconds: float) -> dict | None:
         if self.conn.poll(seconds):
@@ -215,7 +307,12 @@ class StudentProcess:
                 },
             }
             self.timed_out_cells.append(index)
-        return reply
+        capped = {"ok": bool(reply.get("ok")), "stdout": self._capped(reply.get("stdout"))}
+        if isinstance(reply.get("result"), str):
+            capped["result"] = self._capped(reply["result"])
+        if reply.get("error") is not None:
+            capped["error"] = self._capped_error(reply["error"])
+        return capped
 
     def get(self, names: list[str]) -> dict:
         reply = self.request(
@@ -235,4 +332,6 @@ class StudentProcess:
                     "evalue": f"{name}() ran longer than {timeout:.0f} s",
                 },
             }
+        if not reply.get("ok"):
+            reply["error"] = self._capped_error(reply.get("error")) or {"ename": "Error"}
         return reply
