@@ -6,7 +6,9 @@ sourcing beats total outsourcing and total insourcing, joint business-and-IT
 decisions beat either group alone, inviting internal and external bids beats
 external bids only, short contracts beat long ones, and detailed fee-for-service
 contracts beat loose ones. Two more directions follow the same programme's later
-work (knowledge-transfer investment helps, supplier attrition hurts). Every
+work (knowledge-transfer investment helps, supplier attrition hurts). Contrasts the
+research never published (total outsourcing against total insourcing, business-only
+against IT-only decisions, the other contract types) have no built-in effect. Every
 magnitude is illustrative and deliberately different from the unverified success
 rates that circulate for those studies.
 
@@ -67,16 +69,19 @@ CONTRACT_TYPES = {
 
 # Illustrative effects on a latent "how well did it go" score (standard-normal noise).
 # Directions come from the sources named in the datasheet; sizes are invented.
-EFFECT_SCOPE = {"selective": 0.36, "total_outsourcing": 0.0, "total_insourcing": 0.22}
-EFFECT_DECISION = {"joint": 0.30, "business_only": 0.0, "it_only": 0.03}
+# A contrast the research never published gets no effect: total outsourcing and total
+# insourcing share one value, as do business-only and IT-only decisions, and the contract
+# types other than the two fee-for-service forms sit at the loose form's zero.
+EFFECT_SCOPE = {"selective": 0.36, "total_outsourcing": 0.0, "total_insourcing": 0.0}
+EFFECT_DECISION = {"joint": 0.30, "business_only": 0.0, "it_only": 0.0}
 EFFECT_BIDS = {"internal_and_external": 0.28, "external_only": 0.0}
 EFFECT_YEARS_PER_YEAR_OVER_3 = -0.06
 EFFECT_CONTRACT = {
     "detailed_fee_for_service": 0.30,
     "loose_fee_for_service": 0.0,
-    "time_and_materials": 0.08,
-    "partnership": 0.05,
-    "gain_sharing": 0.08,
+    "time_and_materials": 0.0,
+    "partnership": 0.0,
+    "gain_sharing": 0.0,
 }
 EFFECT_PER_KT_POINT = 0.04  # per percentage point of first-year value spent on knowledge transfer
 EFFECT_PER_ATTRITION_POINT = -0.02  # per percentage point of annual supplier attrition
