@@ -5,6 +5,8 @@ need no shared filesystem, only a clone of this repository on their Python path
 (start them from the clone root).  Workers must allow child processes, because each
 submission runs in its own sandboxed process: start them with
 ``DASK_DISTRIBUTED__WORKER__DAEMON=False dask worker ADDRESS``.
+The course data must be at the paths the coordinator names in each task (the data
+mirror or user cache it resolved); a worker without them reports "grading setup failed".
 The coordinating process still does all journal and gradebook writes.
 """
 

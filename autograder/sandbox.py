@@ -158,6 +158,8 @@ def confine(limits: Limits, keep_fds: set[int]) -> tuple[list[str], list[str]]:
 
 
 MS_REMOUNT, MNT_DETACH = 32, 2
+# nodev, noexec, noatime, nodiratime, relatime: statvfs reports them with the mount values.
+KEEP_FLAGS = 4 | 8 | 1024 | 2048 | 4096
 
 
 def _under(path: str, parent: str) -> bool:
@@ -259,10 +261,14 @@ def hiding_plan(limits: Limits, roots: list[str] | None = None) -> tuple[list[st
     )
     wanted = [os.path.realpath(k) for k in _wanted(limits)]
     # Nothing inside a hidden course path, and nothing holding one, is brought back.
+    # Nor the grader's home as a whole (a script run from it puts it on sys.path): its
+    # dotfiles may hold credentials. Folders inside it (a pyenv interpreter) may come back.
     readable = [
         k
         for k in dict.fromkeys(wanted)
-        if os.path.isdir(k) and not any(c == k or _under(c, k) or _under(k, c) for c in course)
+        if os.path.isdir(k)
+        and not any(c == k or _under(c, k) or _under(k, c) for c in course)
+        and not (k == home or _under(home, k))
     ]
     return hide, _minimal(readable)
 
@@ -324,7 +330,9 @@ def _hide_paths(libc, limits: Limits) -> None:
         _mount(libc, f"/proc/self/fd/{fd}", path, None, MS_BIND | MS_REC, None)
         os.close(fd)
         # Read-only: a sandbox without a separate uid must not change the venv or the data.
-        _mount(libc, None, path, None, MS_REMOUNT | MS_BIND | MS_RDONLY | MS_NOSUID, None)
+        # The folder's own mount flags are kept (a user namespace may not drop them).
+        kept = os.statvfs(path).f_flag & KEEP_FLAGS
+        _mount(libc, None, path, None, MS_REMOUNT | MS_BIND | MS_RDONLY | MS_NOSUID | kept, None)
     for link, target in links:
         if not any(link == k or _under(link, k) for k in fds):  # not inside a bound folder
             os.makedirs(os.path.dirname(link), mode=0o711, exist_ok=True)

@@ -18,7 +18,7 @@ import nbformat
 import pytest
 
 from autograder.course import REPO_ROOT, Course, data_env
-from autograder.sandbox import Limits, links_to_recreate
+from autograder.sandbox import Limits, hiding_plan, links_to_recreate
 from autograder.worker import StudentProcess
 
 pytestmark = pytest.mark.filterwarnings("ignore:.*not in session")
@@ -88,6 +88,20 @@ def test_student_code_reads_the_data_folders_but_cannot_change_them(
     assert [r["ok"] for r in replies[3:]] == [False, False]
     assert (mirror / "series.csv").read_text() == "year,value\n2024,1\n"
     assert not (cache / "new.csv").exists()
+
+
+def test_the_graders_home_never_comes_back_whole_but_an_interpreter_inside_it_may(
+    tmp_path, monkeypatch
+):
+    home = tmp_path / "home"
+    (home / ".pyenv" / "lib").mkdir(parents=True)
+    (home / ".pgpass").write_text("db:5432:*:grader:password")
+    monkeypatch.setenv("HOME", str(home))
+    hide, readable = hiding_plan(
+        Limits(readable=(str(home), str(home / ".pyenv" / "lib"))), roots=[str(tmp_path)]
+    )
+    assert str(home) not in readable and str(tmp_path) not in readable
+    assert str(home / ".pyenv" / "lib") in readable
 
 
 def test_links_on_the_way_to_a_covered_folder_are_listed(tmp_path):
