@@ -175,7 +175,7 @@ class StudentProcess:
             raise SandboxDied(self.dead_reason) from None
         try:
             msg = json.loads(data)
-        except ValueError:
+        except (ValueError, RecursionError):  # RecursionError: nested too deeply to parse
             self.kill("it sent a malformed message")
             raise SandboxDied(self.dead_reason) from None
         if not isinstance(msg, dict):
