@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# Create .venv and install the pinned dependencies (Python extras given as arguments) and the
-# site's front-end libraries. Re-running is cheap: each step is skipped while its inputs
-# (pyproject.toml, package-lock.json) are unchanged.
+# Create .venv and install the locked dependencies (Python extras given as arguments) and the
+# site's front-end libraries. pyproject.toml holds the allowed ranges; requirements.lock the
+# exact versions, applied as constraints to whichever extras are installed. Re-running is
+# cheap: each step is skipped while its inputs (pyproject.toml, requirements.lock,
+# package-lock.json) are unchanged.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 extras="${1:-book}"
@@ -14,10 +16,10 @@ fi
 [ -x .venv/bin/python ] || "$python" -m venv .venv
 
 stamp=".venv/.installed-$extras"
-want="$(sha256sum pyproject.toml | cut -c1-16)"
+want="$(cat pyproject.toml requirements.lock | sha256sum | cut -c1-16)"
 if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
   .venv/bin/python -m pip install --quiet --upgrade pip
-  .venv/bin/python -m pip install --quiet -e ".[$extras]"
+  .venv/bin/python -m pip install --quiet -c requirements.lock -e ".[$extras]"
   echo "$want" > "$stamp"
 fi
 
