@@ -17,6 +17,7 @@ import contextlib
 import csv
 import os
 import re
+import shutil
 import stat
 import tempfile
 import zipfile
@@ -200,13 +201,58 @@ def _collect_member(course, zf, info, student, lms_id, assignment, filename, sta
     return Collected(student, lms_id, filename, target)
 
 
+def _unsafe_entries(src: str) -> bool:
+    """True if the tree at ``src`` is a link or holds a link or a special file."""
+    if os.path.islink(src):
+        return True
+    for folder, dirs, files in os.walk(src):
+        for name in dirs + files:
+            mode = os.lstat(os.path.join(folder, name)).st_mode
+            if not (stat.S_ISDIR(mode) or stat.S_ISREG(mode)):
+                return True
+    return False
+
+
+def _copy_as_it_is(src: str, dst: str) -> None:
+    """copytree's copy function: regular files copied, a named pipe made again, never read."""
+    mode = os.lstat(src).st_mode
+    if stat.S_ISREG(mode):
+        shutil.copy2(src, dst)
+    elif stat.S_ISFIFO(mode):
+        os.mkfifo(dst)  # grade refuses it by name, as it would the original
+
+
+def safe_exchange_collect():
+    """nbgrader's exchange collect, except that links are never followed.
+
+    nbgrader copies an inbound submission with ``shutil.copytree``, which copies what a
+    link points to: a link planted in the exchange to the instructor's source notebook
+    would arrive as a regular file.  Here a link (or a tree holding links or pipes) is
+    copied as links and pipes, so ``grade`` refuses it by name.
+    """
+    from nbgrader.exchange.default.collect import ExchangeCollect
+
+    class SafeExchangeCollect(ExchangeCollect):
+        def do_copy(self, src, dest, log=None):
+            if not _unsafe_entries(src):
+                return super().do_copy(src, dest, log)
+            if os.path.islink(src):
+                os.symlink(os.readlink(src), dest)
+                return None
+            shutil.copytree(src, dest, symlinks=True, copy_function=_copy_as_it_is)
+            return None
+
+    return SafeExchangeCollect
+
+
 def collect_exchange(course: Course, assignment: str) -> None:
-    """Run nbgrader's own exchange collect for this course."""
+    """Run nbgrader's own exchange collect for this course (links copied, never followed)."""
     from nbgrader.apps import NbGraderAPI
     from nbgrader.coursedir import CourseDirectory
     from traitlets.config import Config
 
     config = Config()
+    config.ExchangeFactory.collect = safe_exchange_collect()
     config.CourseDirectory.root = str(course.root)
     config.CourseDirectory.course_id = course.course_id
     if course.exchange_root:

@@ -219,3 +219,31 @@ RECORDS = ["exercises/.autograder/ps1/alice.json", "exercises/submitted/alice/ps
 def test_grading_records_are_git_ignored(path):
     run = subprocess.run(["git", "check-ignore", "-q", "--no-index", path], cwd=REPO_ROOT)
     assert run.returncode == 0, f"{path} is not git-ignored"
+
+
+def test_exchange_collect_copies_links_as_links_so_grade_refuses_them(course_dir, tmp_path):
+    from autograder.collect import collect_exchange
+    from autograder.intake import find_submissions
+
+    stamp = "2026-11-20 10:00:00.000000 UTC"
+    inbound = tmp_path / "exchange" / "globalsourcing-fixture" / "inbound"
+    source = course_dir / "source" / "ps1"
+    for student in ("alice", "bob"):
+        folder = inbound / f"{student}+ps1+{stamp}+r{student}"
+        folder.mkdir(parents=True)
+        (folder / "timestamp.txt").write_text(stamp)
+    (inbound / f"alice+ps1+{stamp}+ralice" / "ps1.ipynb").write_bytes(CORRECT)
+    (inbound / f"bob+ps1+{stamp}+rbob" / "ps1.ipynb").symlink_to(source / "ps1.ipynb")
+    (inbound / f"eve+ps1+{stamp}+reve").symlink_to(source)  # the whole folder is a link
+    config = course_dir / "nbgrader_config.py"
+    config.write_text(config.read_text() + f'\nc.Exchange.root = "{tmp_path / "exchange"}"\n')
+
+    collect_exchange(Course.load(course_dir), "ps1")
+    submitted = course_dir / "submitted"
+    assert (submitted / "alice" / "ps1" / "ps1.ipynb").read_bytes() == CORRECT
+    assert (submitted / "bob" / "ps1" / "ps1.ipynb").is_symlink()
+    assert (submitted / "eve" / "ps1").is_symlink()
+    folders = find_submissions(course_dir, "ps1")
+    assert folders.refused == {"eve": "refused: the submission folder ps1 is a symbolic link"}
+    bob = read_notebooks(folders.found["bob"], ["ps1.ipynb"])
+    assert bob.files == {} and "is a symbolic link" in bob.refused["ps1.ipynb"]
