@@ -28,7 +28,11 @@ written answers where it says "YOUR ANSWER HERE". You may add your own cells any
 for exploration.
 
 Answers are plain Python values (numbers, strings, DataFrames, functions) assigned to the
-names each question gives. Each test cell checks one question and explains what to fix
+names each question gives. Store numbers unrounded: each number is checked to the precision
+stated below, so any value at least that precise passes, and one rounded more coarsely is
+reported as rounded. A later question is checked against your own earlier answers, so one
+mistake costs only its own question's points. Choices are letters or labels written as the
+question shows them ("B", "b", "(B)" or "B." all count). Each test cell checks one question and explains what to fix
 when it fails; the graded version also runs hidden tests. Working on your own? Run
 `check("q1")` (or `check()` for all questions) at any point. Before you submit, choose
 *Kernel > Restart Kernel and Run All Cells* and make sure no cell shows an error you did
@@ -61,6 +65,7 @@ class Assignment:
     title: str
     minutes: str
     datasets: list[str]
+    precision: str = ""
     prefix: str = ""
     cells: list[NotebookNode] = field(default_factory=list)
     points: dict[str, float] = field(default_factory=dict)
@@ -75,9 +80,12 @@ class Assignment:
 
     def header(self, intro: str) -> None:
         data = ", ".join(f"`{d}`" for d in self.datasets) or "none (all inputs are in the notebook)"
+        if not self.precision:
+            raise ValueError(f"{self.name}: state the precision answers are checked to")
         body = (
             f"# {self.title}\n\n{_dedent(intro)}\n\n"
-            f"*Time: about {self.minutes} minutes. Datasets: {data}.*\n\n{HEADER_RULES}"
+            f"*Time: about {self.minutes} minutes. Datasets: {data}.*\n\n"
+            f"**Precision.** {self.precision}\n\n{HEADER_RULES}"
         )
         gid = f"{self.prefix}_header"
         self._add(

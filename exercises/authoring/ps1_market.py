@@ -8,6 +8,9 @@ def build() -> Assignment:
         "ps1_market",
         title="Problem set 1: How big is the outsourcing market?",
         minutes="60 to 80",
+        precision=(
+            "Answers are checked to these precisions: US$ billions to 1 decimal, growth rates and ratios to 3 decimals, counts exactly. Functions you write are called with other inputs and compared at full precision."
+        ),
         datasets=["market_size"],
     )
     a.header(

@@ -7,7 +7,10 @@ def build() -> Assignment:
     a = Assignment(
         "ps2_geography",
         title="Problem set 2: Where are the suppliers?",
-        minutes="70 to 90",
+        minutes="90 to 120",
+        precision=(
+            "Answers are checked to these precisions: US$ billions to 1 decimal, shares and growth rates to 3 decimals, exports per worker to whole US dollars, years exactly."
+        ),
         datasets=["wdi_panel", "philippines_itbpm"],
     )
     a.header(

@@ -7,7 +7,10 @@ def build() -> Assignment:
     a = Assignment(
         "ps3_location_index",
         title="Problem set 3: A location attractiveness index of your own",
-        minutes="75 to 90",
+        minutes="90 to 120",
+        precision=(
+            "Answers are checked to these precisions: indicator values (`latest`) to 1 decimal, pillar scores, the index and the correlation to 3 decimals, ranks exactly. Functions you write are called with other inputs and compared at full precision."
+        ),
         datasets=["wdi_panel", "gsli_ranks"],
     )
     a.header(
@@ -143,7 +146,7 @@ def build() -> Assignment:
         `rank_status`). Rank your `index` **within those countries** (1 = best) and compute
         `spearman_2021`: the Spearman rank correlation between your ranks and the published
         ones, that is the ordinary (Pearson) correlation of the two rank columns,
-        `ranks_a.corr(ranks_b)`.
+        `ranks_a.corr(ranks_b)`; `ranks_a.corr(ranks_b, method="spearman")` gives the same.
         """,
     )
     a.answer(

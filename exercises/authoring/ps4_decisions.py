@@ -7,7 +7,10 @@ def build() -> Assignment:
     a = Assignment(
         "ps4_decisions",
         title="Problem set 4: What makes sourcing decisions succeed?",
-        minutes="70 to 90",
+        minutes="90 to 120",
+        precision=(
+            "Answers are checked to these precisions: rates, interval bounds and gaps to 3 decimals, counts exactly. Functions you write are called with other inputs and compared at full precision."
+        ),
         datasets=["sourcing_decisions (synthetic)"],
     )
     a.header(

@@ -8,6 +8,9 @@ def build() -> Assignment:
         "ps5_tco",
         title="Problem set 5: What does offshoring really cost?",
         minutes="60 to 75",
+        precision=(
+            "Answers are checked to these precisions: costs, savings and the break-even rate to whole currency units (0 decimals), years exactly. Functions you write are called with other inputs and compared at full precision."
+        ),
         datasets=[],
     )
     a.header(

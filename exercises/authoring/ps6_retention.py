@@ -8,6 +8,9 @@ def build() -> Assignment:
         "ps6_retention",
         title="Problem set 6: Keeping knowledge when people leave",
         minutes="60 to 75",
+        precision=(
+            "Answers are checked to these precisions: knowledge, output and their averages to 3 decimals, months exactly. Functions you write are called with other inputs and compared at full precision."
+        ),
         datasets=[],
     )
     a.header(

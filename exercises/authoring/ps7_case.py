@@ -8,6 +8,9 @@ def build() -> Assignment:
         "ps7_case",
         title="Problem set 7 (optional): Sainsbury's and Accenture, renegotiate or bring it home?",
         minutes="45 to 60",
+        precision=(
+            "Answers are checked to these precisions: £ millions and £ thousands to 1 decimal, shares and ratios to 3 decimals, years exactly."
+        ),
         datasets=["cases"],
     )
     a.header(

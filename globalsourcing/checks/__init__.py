@@ -19,10 +19,14 @@ from ._compare import (
     expect_in_range,
     expect_no_missing,
     expect_number,
+    expect_one_of,
     expect_row_count,
     expect_type,
     expect_unique,
+    expect_wide_equal,
     fail,
+    is_close,
+    read_choice,
 )
 from ._hidden import HiddenTestFailure, run_hidden
 from ._registry import Question, assignments, get, question, questions_of
@@ -43,12 +47,16 @@ __all__ = [
     "expect_in_range",
     "expect_no_missing",
     "expect_number",
+    "expect_one_of",
     "expect_row_count",
     "expect_type",
     "expect_unique",
+    "expect_wide_equal",
     "fail",
     "get",
+    "is_close",
     "question",
     "questions_of",
+    "read_choice",
     "run_hidden",
 ]

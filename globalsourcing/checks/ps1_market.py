@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 
+import numpy as np
 import pandas as pd
 
 from ._compare import (
@@ -46,6 +47,10 @@ def q1(ito) -> None:
         },
     )
     expect_unique(frame, ["year"], "ito")
+    expect(
+        pd.to_numeric(frame["year"]).is_monotonic_increasing,
+        '`ito` is not sorted by year, oldest first: sort it with .sort_values("year").',
+    )
     expect_no_missing(frame, ["midpoint_usd_bn"], "ito")
     by_year = frame.set_index(pd.to_numeric(frame["year"]))["midpoint_usd_bn"]
     expect(
@@ -70,27 +75,69 @@ def q2(cagr) -> None:
     )
 
 
-@question(A, "q3", uses=("ito_growth",), summary="growth between the ITO estimates")
-def q3(ito_growth) -> None:
+def _rows(value, default: int) -> int:
+    """How many rows the student's earlier table has (``default`` when it is no table)."""
+    return len(value) if isinstance(value, pd.DataFrame | pd.Series) and len(value) else default
+
+
+def _is_total_growth(frame: pd.DataFrame, ito) -> bool:
+    """True when the rates are end / start - 1 of the student's own consecutive estimates."""
+    try:
+        sizes = as_frame(ito, "ito", keys=["year"]).sort_values("year")["midpoint_usd_bn"]
+        total = (sizes / sizes.shift() - 1).dropna().to_numpy(dtype=float)
+        rates = frame.sort_values("to_year")["cagr"].to_numpy(dtype=float)
+    except Exception:
+        return False
+    return len(total) == len(rates) and bool(np.allclose(rates, total, rtol=1e-6))
+
+
+def _gives_percentages(cagr) -> bool:
+    """True when the student's own `cagr` returns percentages (Q2 already says so)."""
+    try:
+        return float(cagr(100, 121, 2)) > 1.5
+    except Exception:
+        return False
+
+
+@question(A, "q3", uses=("ito_growth", "ito", "cagr"), summary="growth between the ITO estimates")
+def q3(ito_growth, ito, cagr) -> None:
     frame = as_frame(ito_growth, "ito_growth", keys=["from_year", "to_year"])
     expect_columns(frame, ["from_year", "to_year", "cagr"], "ito_growth")
+    # Follow-through: one row per consecutive pair of the student's own `ito`.
+    pairs = _rows(ito, 5) - 1
     expect_row_count(
         frame,
-        4,
+        pairs,
         "ito_growth",
-        {5: "The first estimate has no earlier one to grow from: drop that row (its cagr is NaN)."},
+        {
+            pairs + 1: "The first estimate has no earlier one to grow from: drop that row "
+            "(its cagr is NaN)."
+        },
     )
     expect_no_missing(frame, ["from_year", "to_year", "cagr"], "ito_growth")
     expect(
         (pd.to_numeric(frame["to_year"]) > pd.to_numeric(frame["from_year"])).all(),
         "Each row should run from an earlier estimate (from_year) to the next one (to_year).",
     )
-    _percent_hint(float(frame["cagr"].max()), "ito_growth['cagr'].max()")
+    if _is_total_growth(frame, ito):
+        fail(
+            "`ito_growth['cagr']` is the total growth between two estimates (what "
+            ".pct_change() gives), not the growth per year: spread it over the years between "
+            "the estimates with your cagr function."
+        )
+    if not _gives_percentages(cagr):  # follow-through: a Q2 slip costs only Q2's points
+        _percent_hint(float(frame["cagr"].max()), "ito_growth['cagr'].max()")
 
 
-@question(A, "q4", uses=("idc_cagr",), summary="IDC's implied growth rate")
-def q4(idc_cagr) -> None:
+@question(A, "q4", uses=("idc_cagr", "cagr"), summary="IDC's implied growth rate")
+def q4(idc_cagr, cagr) -> None:
     value = as_number(idc_cagr, "idc_cagr")
+    if _gives_percentages(cagr):  # follow-through: right for the student's own cagr
+        expect(
+            math.isclose(value, float(cagr(68, 99, 5)), rel_tol=1e-3),
+            "`idc_cagr` is not what your own cagr gives for the two IDC figures over 5 years.",
+        )
+        return
     _percent_hint(value, "idc_cagr")
     expect_in_range(value, 0.0, 0.2, "idc_cagr", "IDC forecast growth, not decline or doubling.")
 

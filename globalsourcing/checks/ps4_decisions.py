@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 
+import numpy as np
 import pandas as pd
 
 from ._compare import (
@@ -25,11 +26,27 @@ A = "ps4_decisions"
 RATE_COLUMNS = ["n", "successes", "rate", "ci_low", "ci_high"]
 
 
-def _interval(fn, successes, n, name):
-    result = fn(successes, n)
+def as_pair(result, name: str) -> tuple[float, float]:
+    """The (low, high) pair a Wilson function returned, in any form the prompt allows.
+
+    "The pair (low, high)" covers a tuple, a list, a numpy array or a Series of two
+    numbers, and a dict whose keys say which bound is which (low/high, lower/upper).
+    """
+    if isinstance(result, dict):
+        keys = {str(k).lower(): v for k, v in result.items()}
+        for low_key, high_key in [("low", "high"), ("lower", "upper"), ("ci_low", "ci_high")]:
+            if low_key in keys and high_key in keys:
+                result = (keys[low_key], keys[high_key])
+                break
+    if isinstance(result, np.ndarray | pd.Series):
+        result = list(np.asarray(result).ravel())
     if not isinstance(result, tuple | list) or len(result) != 2:
-        fail(f"{name} should return a pair (low, high), not {result!r}.")
+        fail(f"{name} should return the pair (low, high), not {result!r}.")
     return as_number(result[0], f"{name}[0]"), as_number(result[1], f"{name}[1]")
+
+
+def _interval(fn, successes, n, name):
+    return as_pair(fn(successes, n), name)
 
 
 @question(A, "q1", uses=("wilson_interval",), summary="the Wilson interval")
@@ -52,12 +69,23 @@ def q1(wilson_interval) -> None:
     )
 
 
-def _rates(frame: pd.DataFrame, name: str) -> None:
+def _wilson_passes(wilson_interval) -> bool:
+    """True when the student's own Q1 function passes Q1's visible test."""
+    try:
+        q1.__wrapped__(wilson_interval)
+    except Exception:
+        return False
+    return True
+
+
+def _rates(frame: pd.DataFrame, name: str, wilson_interval) -> None:
     expect_no_missing(frame, RATE_COLUMNS, name)
     if (frame["rate"] > 1).any():
         fail(f"`{name}`: rates are shares between 0 and 1, not percentages.")
+    # Follow-through: intervals from a Q1 function that fails Q1 cost only Q1's points.
+    inside = (frame["ci_low"] <= frame["rate"] + 5e-4) & (frame["rate"] <= frame["ci_high"] + 5e-4)
     expect(
-        ((frame["ci_low"] <= frame["rate"]) & (frame["rate"] <= frame["ci_high"])).all(),
+        inside.all() or not _wilson_passes(wilson_interval),
         f"`{name}`: every rate should lie inside its interval (ci_low <= rate <= ci_high).",
     )
     expect(
@@ -66,8 +94,8 @@ def _rates(frame: pd.DataFrame, name: str) -> None:
     )
 
 
-@question(A, "q2", uses=("scope_rates",), summary="success by scope")
-def q2(scope_rates) -> None:
+@question(A, "q2", uses=("scope_rates", "wilson_interval"), summary="success by scope")
+def q2(scope_rates, wilson_interval) -> None:
     frame = as_frame(scope_rates, "scope_rates", keys=["scope"])
     expect_columns(frame, ["scope", *RATE_COLUMNS], "scope_rates")
     expect_row_count(frame, 3, "scope_rates")
@@ -75,11 +103,11 @@ def q2(scope_rates) -> None:
     expect(
         total == 2400, f"The three scopes should cover all 2,400 decisions; yours cover {total:g}."
     )
-    _rates(frame, "scope_rates")
+    _rates(frame, "scope_rates", wilson_interval)
 
 
-@question(A, "q3", uses=("practice_rates",), summary="success by practice")
-def q3(practice_rates) -> None:
+@question(A, "q3", uses=("practice_rates", "wilson_interval"), summary="success by practice")
+def q3(practice_rates, wilson_interval) -> None:
     frame = as_frame(practice_rates, "practice_rates", keys=["factor", "level"])
     expect_columns(frame, ["factor", "level", *RATE_COLUMNS], "practice_rates")
     factors = sorted(frame["factor"].astype(str).unique())
@@ -97,7 +125,7 @@ def q3(practice_rates) -> None:
         },
     )
     expect_unique(frame, ["factor", "level"], "practice_rates")
-    _rates(frame, "practice_rates")
+    _rates(frame, "practice_rates", wilson_interval)
 
 
 @question(A, "q4", uses=("length_by_scope",), summary="contract length within scope")
@@ -119,8 +147,13 @@ def q4(length_by_scope) -> None:
     expect(((values >= 0) & (values <= 1)).all(), "Cells should be success rates between 0 and 1.")
 
 
-@question(A, "q5", uses=("naive_gap", "gap_long"), summary="the confounded gap")
-def q5(naive_gap, gap_long) -> None:
+@question(
+    A,
+    "q5",
+    uses=("naive_gap", "gap_long", "scope_rates", "length_by_scope"),
+    summary="the confounded gap",
+)
+def q5(naive_gap, gap_long, scope_rates, length_by_scope) -> None:
     naive = expect_in_range(
         naive_gap, -1, 1, "naive_gap", "Gaps are differences of shares, in percentage points / 100."
     )

@@ -50,15 +50,25 @@ def q1(offshore_annual_cost) -> None:
         f"your function returns {slower:,.6g}.",
     )
     governed = as_number(fn(10, 1000, 0.0, 0.1), "offshore_annual_cost(10, 1000, 0.0, 0.1)")
+    if _close(governed, 10_000):
+        fail(
+            "With governance at 10% of fees of 10,000 your function still returns 10,000: it "
+            "leaves governance_pct out. Add governance_pct times the supplier fees."
+        )
+    if _close(governed, 110_000):
+        fail(
+            "offshore_annual_cost(10, 1000, 0.0, 0.1) returns 110,000: it treats 0.1 as 10 "
+            "(a percentage). governance_pct is a fraction: 0.1 means 10%."
+        )
     expect(
         _close(governed, 11_000),
         f"Governance at 10% of fees of 10,000 adds 1,000, so the total is 11,000; your function "
-        f"returns {governed:,.6g}. Is governance_pct a fraction (0.1), not a percentage (10)?",
+        f"returns {governed:,.6g}. Governance is governance_pct times the supplier fees.",
     )
 
 
-@question(A, "q2", uses=("cost_table",), summary="the five-year cost table")
-def q2(cost_table) -> None:
+@question(A, "q2", uses=("cost_table", "offshore_annual_cost"), summary="the five-year cost table")
+def q2(cost_table, offshore_annual_cost) -> None:
     table = as_frame(cost_table, "cost_table", keys=["year"])
     expect_columns(table, TABLE_COLUMNS, "cost_table")
     expect_row_count(
@@ -114,8 +124,13 @@ def q3(break_even_year, cost_table) -> None:
     )
 
 
-@question(A, "q4", uses=("break_even_rate",), summary="the break-even supplier rate")
-def q4(break_even_rate) -> None:
+@question(
+    A,
+    "q4",
+    uses=("break_even_rate", "offshore_annual_cost"),
+    summary="the break-even supplier rate",
+)
+def q4(break_even_rate, offshore_annual_cost) -> None:
     expect_in_range(
         break_even_rate,
         26_000,
@@ -126,8 +141,8 @@ def q4(break_even_rate) -> None:
     )
 
 
-@question(A, "q5", uses=("sensitivity",), summary="the sensitivity table")
-def q5(sensitivity) -> None:
+@question(A, "q5", uses=("sensitivity", "offshore_annual_cost"), summary="the sensitivity table")
+def q5(sensitivity, offshore_annual_cost) -> None:
     if not isinstance(sensitivity, pd.DataFrame):
         fail(f"`sensitivity` should be a wide DataFrame, not {type(sensitivity).__name__}.")
     rows = [round(float(v), 6) for v in sensitivity.index]

@@ -55,8 +55,13 @@ def _run(fn, *args) -> pd.DataFrame:
     return frame.sort_values("month")
 
 
-@question(A, "q2", uses=("simulate_knowledge",), summary="the knowledge simulation")
-def q2(simulate_knowledge) -> None:
+@question(
+    A,
+    "q2",
+    uses=("simulate_knowledge", "monthly_attrition"),
+    summary="the knowledge simulation",
+)
+def q2(simulate_knowledge, monthly_attrition) -> None:
     fn = expect_callable(simulate_knowledge, "simulate_knowledge")
     run = _run(fn, 12, 0.25, 0.2, 0.05)
     expect_row_count(
@@ -71,16 +76,21 @@ def q2(simulate_knowledge) -> None:
         "should stay at 1.0 in every month.",
     )
     never = _run(fn, 12, 0.25, 0.0, 0.0)["knowledge"].tolist()
+    # Follow-through: a year at the student's own monthly rate (Q1 has its own points).
+    try:
+        stays = (1 - float(monthly_attrition(0.25))) ** 12
+    except Exception:
+        stays = 0.75
     expect(
-        math.isclose(never[-1], 0.75, rel_tol=1e-6),
+        math.isclose(never[-1], 0.75, rel_tol=1e-6) or math.isclose(never[-1], stays, rel_tol=1e-6),
         "With nothing codified and no relearning, a year of 25% attrition should leave "
         f"0.75 of the knowledge after month 12; yours leaves {never[-1]:.6g}. Each month the "
         "team loses the monthly attrition share of its current knowledge.",
     )
 
 
-@question(A, "q3", uses=("runs",), summary="the four scenario runs")
-def q3(runs) -> None:
+@question(A, "q3", uses=("runs", "simulate_knowledge"), summary="the four scenario runs")
+def q3(runs, simulate_knowledge) -> None:
     frame = as_frame(runs, "runs", keys=["scenario", "month"])
     expect_columns(frame, ["scenario", "month", "knowledge", "output"], "runs")
     found = sorted(frame["scenario"].unique())
@@ -99,8 +109,8 @@ def q3(runs) -> None:
     )
 
 
-@question(A, "q4", uses=("summary",), summary="the scenario summary")
-def q4(summary) -> None:
+@question(A, "q4", uses=("summary", "runs"), summary="the scenario summary")
+def q4(summary, runs) -> None:
     frame = as_frame(summary, "summary", keys=["scenario"])
     expect_columns(
         frame, ["scenario", "final_knowledge", "mean_output", "months_below_90"], "summary"
@@ -115,6 +125,6 @@ def q4(summary) -> None:
     )
 
 
-@question(A, "q5", uses=("best_for_output",), summary="the best scenario for output")
-def q5(best_for_output) -> None:
+@question(A, "q5", uses=("best_for_output", "summary"), summary="the best scenario for output")
+def q5(best_for_output, summary) -> None:
     expect_choice(best_for_output, SCENARIOS, "best_for_output")

@@ -14,6 +14,9 @@ from ._compare import (
     expect_no_missing,
     expect_row_count,
     fail,
+    precision_tolerance,
+    rounded_places,
+    rounding_advice,
 )
 from ._registry import question
 
@@ -65,8 +68,12 @@ def q3(annual_contract_value_gbp_m, contract_to_spend) -> None:
     if math.isclose(annual, 1700, rel_tol=1e-3):
         fail("£1,700m is the value of the whole contract; divide by its length in years.")
     ratio = as_number(contract_to_spend, "contract_to_spend")
+    # Stated precision: ratios to 3 decimals, so a ratio rounded coarser is told so.
+    places = rounded_places(ratio, annual / 200, 3)
+    if places is not None and not math.isclose(ratio, annual / 200, abs_tol=5e-4):
+        fail(f"`contract_to_spend` is {ratio:g}, which looks {rounding_advice(places, 3)}")
     expect(
-        math.isclose(ratio * 200, annual, rel_tol=1e-3),
+        math.isclose(ratio, annual / 200, rel_tol=1e-4, abs_tol=precision_tolerance(3)),
         "`contract_to_spend` should be the annual contract value divided by the annual IT spend "
         "given in the case's notes (about £200m a year).",
     )

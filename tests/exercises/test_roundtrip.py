@@ -92,7 +92,7 @@ def test_deleted_or_edited_test_cells_are_restored_and_graded(graded):
 
 def test_alternative_correct_solutions_score_full_marks(graded):
     assignment, course, variants, _ = graded
-    assert len(variants.ALTERNATIVES) >= 3
+    assert len(variants.ALTERNATIVES) >= 5
     full = course.max_scores(assignment)
     for name in variants.ALTERNATIVES:
         scores = course.scores(assignment, f"alt_{name}")

@@ -103,3 +103,14 @@ def test_hidden_tests_are_not_shipped_in_the_wheel():
     pyproject = (REPO / "pyproject.toml").read_text()
     assert 'packages = ["globalsourcing"]' in pyproject
     assert not (REPO / "globalsourcing" / "autograder").exists()
+
+
+@pytest.mark.parametrize("source", SOURCES, ids=lambda p: p.stem)
+def test_the_header_states_precision_and_the_students_page_the_same_time(source):
+    header = nbformat.read(source, as_version=4).cells[0].source
+    assert "**Precision.** Answers are checked to these precisions:" in header
+    minutes = re.search(r"\*Time: about (\d+) to (\d+) minutes", header)
+    assert minutes, header[:300]
+    page = (REPO / "book" / "exercises" / "00-graded-exercises.md").read_text(encoding="utf-8")
+    row = next(line for line in page.splitlines() if f"`{source.stem}`" in line)
+    assert row.rstrip(" |").endswith(f"{minutes[1]}-{minutes[2]} min"), row

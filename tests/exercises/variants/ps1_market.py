@@ -9,6 +9,18 @@ Q = {
     )
 }
 T = {n: f"{gid}_tests" for n, gid in Q.items()}
+UNSORTED_ITO = """
+market["midpoint_usd_bn"] = (market["value_low_usd_bn"] + market["value_high_usd_bn"]) / 2
+ito = market.query("market == 'ito' and geography == 'World'").sort_values("year", ascending=False)
+ito = ito[["year", "midpoint_usd_bn", "originator"]]
+"""
+SORTING_GROWTH = """
+size = ito.sort_values("year").set_index("year")["midpoint_usd_bn"]
+years = size.index.to_series()
+ito_growth = pd.DataFrame(
+    {"from_year": years.shift(), "to_year": years, "cagr": cagr(size.shift(), size, years.diff())}
+).dropna()
+"""
 
 ALTERNATIVES = {
     # Boolean masks, numpy power, a loop over consecutive pairs, pivot_table.
@@ -78,6 +90,44 @@ bpo_claims = (
 )
 """,
     },
+    # Categorical keys: years as an ordered categorical (newest first) in the growth table
+    # and the claims table; the letter written the way the prompt shows it.
+    "categorical_years": {
+        Q[3]: """
+size = ito.set_index("year")["midpoint_usd_bn"]
+ito_growth = pd.DataFrame({"from_year": size.index[:-1], "to_year": size.index[1:]})
+ito_growth["cagr"] = [cagr(size[a], size[b], b - a) for a, b in zip(ito_growth.from_year, ito_growth.to_year)]
+order = sorted(ito_growth["to_year"], reverse=True)
+ito_growth["to_year"] = pd.Categorical(ito_growth["to_year"], categories=order, ordered=True)
+""",
+        Q[5]: """
+claims = market[(market["market"] == "bpo") & (market["reliability"] == "unverified_claim")]
+claims = claims.assign(year=pd.Categorical(claims["year"], categories=sorted(claims["year"].unique(), reverse=True)))
+bpo_claims = claims.groupby("year", observed=True)["midpoint_usd_bn"].agg(n="count", low="min", high="max").reset_index()
+bpo_claims["ratio"] = bpo_claims["high"] / bpo_claims["low"]
+""",
+        Q[6]: 'answer_q6 = "(B)"',
+    },
+    # Rounded at the precision the header states (1 decimal for US$ bn, 3 for rates).
+    "rounded_to_stated_precision": {
+        Q[3]: """
+ito_growth = pd.DataFrame({
+    "from_year": ito["year"].shift(),
+    "to_year": ito["year"],
+    "cagr": cagr(ito["midpoint_usd_bn"].shift(), ito["midpoint_usd_bn"], ito["year"].diff()).round(3),
+}).dropna()
+""",
+        Q[4]: """
+idc = market[(market["market"] == "is_outsourcing") & (market["geography"] == "World")].set_index("year")
+idc_cagr = round(cagr(idc.loc[2002, "midpoint_usd_bn"], idc.loc[2007, "midpoint_usd_bn"], 5), 3)
+""",
+        Q[5]: """
+claims = market[(market["market"] == "bpo") & (market["reliability"] == "unverified_claim")]
+bpo_claims = claims.groupby("year")["midpoint_usd_bn"].agg(n="count", low="min", high="max").round(1)
+bpo_claims["ratio"] = (bpo_claims["high"] / bpo_claims["low"]).round(3)
+""",
+        Q[6]: 'answer_q6 = "B. IDC counts ten functions"',
+    },
 }
 
 WRONG = [
@@ -88,7 +138,8 @@ WRONG = [
                 2
             ]: "def cagr(start, end, years):\n    return ((end / start) ** (1 / years) - 1) * 100\n"
         },
-        loses=(T[2], T[3], T[4]),
+        # Follow-through: Q3 and Q4 use the student's own cagr and keep their points.
+        loses=(T[2],),
         message="that looks like a percentage",
     ),
     Wrong(
@@ -99,7 +150,8 @@ market["midpoint_usd_bn"] = (market["value_low_usd_bn"] + market["value_high_usd
 ito = market[market["market"].isin(["ito", "ito_bpo"])][["year", "midpoint_usd_bn", "originator"]]
 """
         },
-        loses=(T[1], T[3]),
+        # Follow-through: Q3's growth table is right for the student's own ito.
+        loses=(T[1],),
         message="'ito_bpo' mixes in BPO spending",
     ),
     Wrong(
@@ -128,4 +180,45 @@ bpo_claims["ratio"] = bpo_claims["high"] / bpo_claims["low"]
         loses=(T[5],),
         message="unverified_claim",
     ),
+    Wrong(
+        "growth_not_annualised",
+        {
+            Q[3]: """
+ito_growth = pd.DataFrame({
+    "from_year": ito["year"].shift(),
+    "to_year": ito["year"],
+    "cagr": ito["midpoint_usd_bn"].pct_change(),
+}).dropna()
+"""
+        },
+        loses=(T[3],),
+        message="total growth between two estimates",
+    ),
+    Wrong(
+        "rounded_too_coarsely",
+        {
+            Q[4]: """
+idc = market[(market["market"] == "is_outsourcing") & (market["geography"] == "World")].set_index("year")
+idc_cagr = round(cagr(idc.loc[2002, "midpoint_usd_bn"], idc.loc[2007, "midpoint_usd_bn"], 5), 2)
+"""
+        },
+        loses=(T[4],),
+        message="looks rounded to 2 decimals",
+    ),
+    # Q3 sorts for itself, so only Q1's stated requirement is missed.
+    Wrong(
+        "unsorted_ito",
+        {Q[1]: UNSORTED_ITO, Q[3]: SORTING_GROWTH},
+        loses=(T[1],),
+        message="not sorted by year",
+    ),
 ]
+
+# The cases of the fair-grading issue, by variant name (tests/exercises/test_fair_comparisons.py).
+# Answer format here: the letter written "(B)" and "B. ...".
+FAIR_CASES = {
+    "categorical key": "categorical_years",
+    "display precision": "rounded_to_stated_precision",
+    "early slip": "cagr_as_percent",
+    "answer format": "categorical_years",
+}

@@ -9,6 +9,10 @@ Q = {
     )
 }
 T = {n: f"{gid}_tests" for n, gid in Q.items()}
+GROWTH_SOLUTION = """
+growth = (group_exports.loc[2024] / group_exports.loc[2010]) ** (1 / (2024 - 2010)) - 1
+growth.index.name = "group"
+"""
 
 ALTERNATIVES = {
     # query strings, sort_values/head, groupby + unstack, idxmax on years.
@@ -74,13 +78,49 @@ last = have.sort_values(["country_code", "year"]).groupby("country_code").last()
 latest_per_worker = last.assign(ict_per_worker_usd=last.ict_service_exports_usd / last.labor_force)[["year", "ict_per_worker_usd"]]
 """,
     },
+    # Groups as a categorical in the order the prompt lists them; growth as a dict.
+    "categorical_groups": {
+        Q[3]: """
+members = panel[panel["country_code"].isin(GROUP_OF) & panel["year"].between(2005, 2024)].copy()
+members["group"] = pd.Categorical(members["country_code"].map(GROUP_OF), categories=["India", "Philippines", "CEE"])
+group_exports = members.groupby(["year", "group"], observed=True)["ict_service_exports_usd"].sum().unstack() / 1e9
+""",
+        Q[4]: """
+growth = {g: (group_exports.loc[2024, g] / group_exports.loc[2010, g]) ** (1 / 14) - 1 for g in group_exports.columns}
+""",
+        Q[6]: 'answer_q6 = "B) BPO is recorded as other business services"',
+    },
+    # Rounded to the notebook's own display precision (1 decimal for US$ bn) and to the
+    # stated 3 decimals for shares and rates.
+    "rounded_for_display": {
+        Q[2]: """
+world_2024 = panel.loc[(panel["country_code"] == "WLD") & (panel["year"] == 2024), "ict_service_exports_usd"].iloc[0]
+top10_2024 = economies[economies["year"] == 2024].nlargest(10, "ict_service_exports_usd")
+top10_2024 = top10_2024.assign(
+    ict_exports_usd_bn=(top10_2024["ict_service_exports_usd"] / 1e9).round(1),
+    world_share=(top10_2024["ict_service_exports_usd"] / world_2024).round(3),
+)[["country_code", "country_name", "ict_exports_usd_bn", "world_share"]]
+""",
+        Q[3]: """
+members = panel[panel["country_code"].isin(GROUP_OF) & panel["year"].between(2005, 2024)]
+group_exports = members.assign(group=members["country_code"].map(GROUP_OF)).pivot_table(
+    index="year", columns="group", values="ict_service_exports_usd", aggfunc="sum"
+).div(1e9).round(1)
+""",
+        Q[4]: """
+exact = members.assign(group=members["country_code"].map(GROUP_OF)).groupby(["group", "year"])["ict_service_exports_usd"].sum()
+growth = ((exact.xs(2024, level="year") / exact.xs(2010, level="year")) ** (1 / 14) - 1).round(3)
+""",
+        Q[6]: 'answer_q6 = "(b)"',
+    },
 }
 
 WRONG = [
     Wrong(
         "kept_aggregates",
         {Q[1]: "economies = panel.copy()"},
-        loses=(T[1], T[2]),
+        # Follow-through: Q2 is right for the student's own economies.
+        loses=(T[1],),
         message="Did you drop the World Bank aggregates",
     ),
     Wrong(
@@ -112,4 +152,29 @@ latest_per_worker = y.assign(ict_per_worker_usd=y["ict_service_exports_usd"] / y
         loses=(T[5],),
         message="latest year in which both series are available",
     ),
+    Wrong(
+        "rounded_growth_too_coarsely",
+        {Q[4]: GROWTH_SOLUTION + "growth = growth.round(2)\n"},
+        loses=(T[4],),
+        message="look rounded to 2 decimals",
+    ),
+    Wrong(
+        "dropped_countries_too",
+        {
+            Q[
+                1
+            ]: "economies = panel[~panel['is_aggregate']].dropna(subset=['ict_service_exports_usd'])"
+        },
+        loses=(T[1],),
+        message="dropped some economies",
+    ),
 ]
+
+# The cases of the fair-grading issue, by variant name (tests/exercises/test_fair_comparisons.py).
+# Answer format here: the letter written "B) ..." and "(b)"; growth as a dict.
+FAIR_CASES = {
+    "categorical key": "categorical_groups",
+    "display precision": "rounded_for_display",
+    "early slip": "kept_aggregates",
+    "answer format": "categorical_groups",
+}

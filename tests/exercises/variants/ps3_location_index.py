@@ -7,6 +7,15 @@ Q = {
     for n, slug in enumerate(["latest", "minmax", "scores", "spearman", "equal_weights"], start=1)
 }
 T = {n: f"{gid}_tests" for n, gid in Q.items()}
+SCORES_WITH_FLOAT_RANKS = """
+scores = pd.DataFrame({
+    "financial": 1 - minmax(np.log(latest["gdp_per_capita_usd"])),
+    "people": (minmax(np.log(latest["labor_force"])) + minmax(latest["tertiary_enrolment_gross_pct"])) / 2,
+    "business": (minmax(latest["internet_users_pct"]) + minmax(latest["fixed_broadband_per_100"])) / 2,
+})
+scores["index"] = 0.4 * scores["financial"] + 0.3 * scores["people"] + 0.3 * scores["business"]
+scores["rank"] = scores["index"].rank(ascending=False)
+"""
 
 ALTERNATIVES = {
     # Long format: melt, dropna, keep the last year per country and indicator, pivot back.
@@ -77,6 +86,39 @@ pub["ours"] = scores["index"].reindex(pub.index).rank(ascending=False)
 spearman_2021 = pub["rank"].corr(pub["ours"])
 """,
     },
+    # Country codes as a categorical index, Series.corr(method="spearman") (scipy), the
+    # top three as a numpy array.
+    "categorical_codes_spearman": {
+        Q[1]: """
+window = panel[panel["country_code"].isin(CANDIDATES) & panel["year"].between(2018, 2023)].copy()
+window["country_code"] = pd.Categorical(window["country_code"], categories=sorted(CANDIDATES, reverse=True))
+latest = window.sort_values("year").groupby("country_code", observed=True)[INDICATORS].last()
+""",
+        Q[4]: """
+published = gsli_ranks[gsli_ranks["edition"] == 2021].set_index("country_code")["rank"]
+index_2021 = scores["index"].rename(index=str).loc[published.index]
+spearman_2021 = (-index_2021).corr(published, method="spearman")
+""",
+        Q[5]: """
+equal = scores[["financial", "people", "business"]].mean(axis=1)
+top3_equal = equal.sort_values(ascending=False).index[:3].astype(str).to_numpy()
+""",
+    },
+    # Rounded to the notebook's own display precision: latest.round(1), scores.round(3).
+    "rounded_for_display": {
+        Q[1]: """
+window = panel[panel["country_code"].isin(CANDIDATES) & panel["year"].between(2018, 2023)]
+latest = window.sort_values("year").groupby("country_code")[INDICATORS].last().round(1)
+""",
+        Q[3]: SCORES_WITH_FLOAT_RANKS + "scores = scores.round(3)\n",
+        Q[4]: """
+published = gsli_ranks[gsli_ranks["edition"] == 2021].set_index("country_code")["rank"]
+spearman_2021 = round(scores.loc[published.index, "index"].rank(ascending=False).corr(published), 3)
+""",
+        Q[
+            5
+        ]: "top3_equal = tuple(scores[['financial', 'people', 'business']].mean(axis=1).nlargest(3).index)",
+    },
 }
 
 WRONG = [
@@ -85,9 +127,12 @@ WRONG = [
         {
             Q[1]: """
 latest = panel[panel["country_code"].isin(CANDIDATES) & (panel["year"] == 2023)].set_index("country_code")[INDICATORS]
-"""
+""",
+            # The student's Q3 keeps float ranks, so their own code runs on the gaps.
+            Q[3]: SCORES_WITH_FLOAT_RANKS,
         },
-        loses=(T[1], T[3], T[4], T[5]),
+        # Follow-through: Q3-Q5 are right for the student's own (gappy) latest values.
+        loses=(T[1],),
         message="India's internet users stop in 2020",
     ),
     Wrong(
@@ -103,7 +148,8 @@ scores["index"] = 0.4 * scores["financial"] + 0.3 * scores["people"] + 0.3 * sco
 scores["rank"] = scores["index"].rank(ascending=False)
 """
         },
-        loses=(T[3], T[4], T[5]),
+        # Follow-through: Q4 and Q5 use the student's own scores.
+        loses=(T[3],),
         message="lower cost is more attractive",
     ),
     Wrong(
@@ -127,4 +173,25 @@ spearman_2021 = scores.loc[published.index, "index"].rank().corr(published)
         loses=(T[5],),
         message="right countries in the wrong order",
     ),
+    # An early slip with a complete table: the earliest year in the window, not the latest.
+    Wrong(
+        "earliest_year",
+        {
+            Q[1]: """
+window = panel[panel["country_code"].isin(CANDIDATES) & panel["year"].between(2018, 2023)]
+latest = window.sort_values("year").groupby("country_code")[INDICATORS].first()
+"""
+        },
+        loses=(T[1],),
+        message="has wrong values",
+    ),
 ]
+
+# The cases of the fair-grading issue, by variant name (tests/exercises/test_fair_comparisons.py).
+# Answer format here: no letter question: the top three as a numpy array or a tuple.
+FAIR_CASES = {
+    "categorical key": "categorical_codes_spearman",
+    "display precision": "rounded_for_display",
+    "early slip": "earliest_year",
+    "answer format": "categorical_codes_spearman",
+}

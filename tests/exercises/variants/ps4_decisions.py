@@ -97,6 +97,50 @@ naive_gap = scope_rates.loc["selective", "rate"] - scope_rates.loc["total_outsou
 gap_long = length_by_scope["long"]["selective"] - length_by_scope["long"]["total_outsourcing"]
 """,
     },
+    # pd.cut + pd.crosstab (categorical column labels), an interval as a numpy array.
+    "categorical_cut_crosstab": {
+        Q[1]: """
+def wilson_interval(successes, n, z=1.96):
+    p = successes / n
+    centre = (p + z**2 / (2 * n)) / (1 + z**2 / n)
+    half = z * np.sqrt(p * (1 - p) / n + z**2 / (4 * n**2)) / (1 + z**2 / n)
+    return np.array([centre - half, centre + half])
+""",
+        Q[4]: """
+deals = decisions[decisions["scope"].isin(["selective", "total_outsourcing"])]
+length = pd.cut(deals["contract_years"], bins=[0, 3, np.inf], labels=["short", "long"])
+length_by_scope = pd.crosstab(deals["scope"], length, values=deals["savings_achieved"], aggfunc="mean")
+""",
+        Q[6]: 'answer_q6 = "(C)"',
+    },
+    # An interval as a dict, rates and gaps rounded to the stated 3 decimals.
+    "dict_interval_rounded": {
+        Q[1]: """
+def wilson_interval(successes, n, z=1.96):
+    p = successes / n
+    centre = (p + z**2 / (2 * n)) / (1 + z**2 / n)
+    half = z * math.sqrt(p * (1 - p) / n + z**2 / (4 * n**2)) / (1 + z**2 / n)
+    return {"low": centre - half, "high": centre + half}
+""",
+        Q[2]: """
+def rates_by(frame, column):
+    out = frame.groupby(column)["savings_achieved"].agg(n="size", successes="sum").reset_index()
+    out["rate"] = (out["successes"] / out["n"]).round(3)
+    bounds = [wilson_interval(s, n) for s, n in zip(out["successes"], out["n"])]
+    out["ci_low"] = [round(b["low"], 3) for b in bounds]
+    out["ci_high"] = [round(b["high"], 3) for b in bounds]
+    return out
+
+
+scope_rates = rates_by(decisions, "scope")
+""",
+        Q[5]: """
+by_scope = scope_rates.set_index("scope")["rate"]
+naive_gap = round(by_scope["selective"] - by_scope["total_outsourcing"], 3)
+gap_long = round(length_by_scope.loc["selective", "long"] - length_by_scope.loc["total_outsourcing", "long"], 3)
+""",
+        Q[6]: 'answer_q6 = "C. The data are synthetic"',
+    },
 }
 
 WRONG = [
@@ -110,7 +154,8 @@ def wilson_interval(successes, n, z=1.96):
     return p - half, p + half
 """
         },
-        loses=(T[1], T[2], T[3]),
+        # Follow-through: Q2 and Q3 are right for the student's own interval function.
+        loses=(T[1],),
         message="that is the normal approximation",
     ),
     Wrong(
@@ -153,4 +198,39 @@ gap_long = length_by_scope.loc["selective", "short"] - length_by_scope.loc["tota
         loses=(T[5],),
         message="gap within short contracts",
     ),
+    Wrong(
+        "ignores_z",
+        {
+            Q[1]: """
+def wilson_interval(successes, n, z=1.96):
+    p = successes / n
+    centre = (p + 1.96**2 / (2 * n)) / (1 + 1.96**2 / n)
+    half = 1.96 * math.sqrt(p * (1 - p) / n + 1.96**2 / (4 * n**2)) / (1 + 1.96**2 / n)
+    return centre - half, centre + half
+"""
+        },
+        loses=(T[1],),
+        message="called with another z",
+    ),
+    Wrong(
+        "gap_rounded_too_coarsely",
+        {
+            Q[5]: """
+by_scope = scope_rates.set_index("scope")["rate"]
+naive_gap = round(by_scope["selective"] - by_scope["total_outsourcing"], 2)
+gap_long = length_by_scope.loc["selective", "long"] - length_by_scope.loc["total_outsourcing", "long"]
+"""
+        },
+        loses=(T[5],),
+        message="looks rounded to 2 decimals",
+    ),
 ]
+
+# The cases of the fair-grading issue, by variant name (tests/exercises/test_fair_comparisons.py).
+# Answer format here: the letter written "(C)" and "C. ..."; the interval as an array or a dict.
+FAIR_CASES = {
+    "categorical key": "categorical_cut_crosstab",
+    "display precision": "dict_interval_rounded",
+    "early slip": "normal_approximation",
+    "answer format": "categorical_cut_crosstab",
+}

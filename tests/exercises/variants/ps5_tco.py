@@ -118,6 +118,53 @@ grid["saving"] = grid.apply(
 sensitivity = grid.set_index(["productivity_loss", "governance_pct"])["saving"].unstack()
 """,
     },
+    # A long table pivoted with categorical axes, everything rounded to whole pounds (the
+    # notebook shows sensitivity.round(0); Q4 asks for the nearest pound).
+    "categorical_pivot_rounded": {
+        Q2: """
+years = pd.Series(range(1, YEARS + 1))
+annual = offshore_annual_cost(FTE, OFFSHORE_RATE_PER_FTE, PRODUCTIVITY_LOSS, GOVERNANCE_PCT)
+cost_table = pd.DataFrame({"year": years, "onshore_cost": float(FTE * ONSHORE_COST_PER_FTE)})
+cost_table["offshore_cost"] = annual + TRANSITION_COST * (years == 1)
+cost_table["saving"] = cost_table["onshore_cost"] - cost_table["offshore_cost"]
+cost_table["cumulative_saving"] = cost_table["saving"].cumsum()
+cost_table = cost_table.round(0)
+""",
+        Q4: """
+needed = FTE * ONSHORE_COST_PER_FTE - TRANSITION_COST / YEARS
+break_even_rate = round(needed / offshore_annual_cost(FTE, 1, PRODUCTIVITY_LOSS, GOVERNANCE_PCT))
+""",
+        Q5: """
+records = [
+    {"loss": loss, "share": share,
+     "saving": YEARS * (FTE * ONSHORE_COST_PER_FTE - offshore_annual_cost(FTE, OFFSHORE_RATE_PER_FTE, loss, share)) - TRANSITION_COST}
+    for loss in [0.0, 0.15, 0.3, 0.45, 0.6] for share in [0.05, 0.10, 0.15, 0.20]
+]
+long = pd.DataFrame(records)
+long["share"] = pd.Categorical(long["share"], categories=[0.20, 0.15, 0.10, 0.05])
+long["loss"] = pd.Categorical(long["loss"], categories=[0.0, 0.15, 0.3, 0.45, 0.6])
+sensitivity = long.pivot_table(index="loss", columns="share", values="saving", observed=False)
+sensitivity = sensitivity[[0.05, 0.10, 0.15, 0.20]].round(0)
+""",
+    },
+    # A lambda for the cost function, query() for the break-even year, a bisection to the
+    # nearest penny for the rate.
+    "lambda_query_bisection": {
+        Q1: "offshore_annual_cost = lambda fte, rate, productivity_loss, governance_pct: "
+        "fte * rate * (1 + productivity_loss) * (1 + governance_pct)",
+        Q3: 'break_even_year = cost_table.query("cumulative_saving >= 0")["year"].iloc[0]',
+        Q4: """
+def five_year_saving(rate):
+    annual = offshore_annual_cost(FTE, rate, PRODUCTIVITY_LOSS, GOVERNANCE_PCT)
+    return YEARS * (FTE * ONSHORE_COST_PER_FTE - annual) - TRANSITION_COST
+
+low, high = 0.0, float(ONSHORE_COST_PER_FTE)
+while high - low > 0.001:
+    mid = (low + high) / 2
+    low, high = (mid, high) if five_year_saving(mid) > 0 else (low, mid)
+break_even_rate = (low + high) / 2
+""",
+    },
 }
 
 WRONG = [
@@ -129,7 +176,8 @@ def offshore_annual_cost(fte, rate, productivity_loss, governance_pct):
     return fte * rate * (1 + productivity_loss + governance_pct)
 """
         },
-        loses=(T1, T2, T5),
+        # Follow-through: Q2 and Q5 are right for the student's own cost function.
+        loses=(T1,),
         message="adds the productivity loss and the governance share",
     ),
     Wrong(
@@ -144,6 +192,8 @@ cost_table["saving"] = cost_table["onshore_cost"] - cost_table["offshore_cost"]
 cost_table["cumulative_saving"] = cost_table["saving"].cumsum()
 """
         },
+        # The student's own table never breaks even, so their Q3 code has no year to
+        # return and raises: a crash in their own cell costs Q3 as well.
         loses=(T2, T3),
         message="Year 1 should carry the one-off transition cost",
     ),
@@ -177,4 +227,35 @@ sensitivity = pd.DataFrame(
         loses=(T5,),
         message="transpose",
     ),
+    Wrong(
+        "ignores_governance",
+        {
+            Q1: """
+def offshore_annual_cost(fte, rate, productivity_loss, governance_pct):
+    return fte * (1 + productivity_loss) * rate
+"""
+        },
+        loses=(T1,),
+        message="it leaves governance_pct out",
+    ),
+    Wrong(
+        "rate_rounded_to_hundreds",
+        {
+            Q4: """
+annual_budget = FTE * ONSHORE_COST_PER_FTE - TRANSITION_COST / YEARS
+break_even_rate = round(annual_budget / (FTE * (1 + PRODUCTIVITY_LOSS) * (1 + GOVERNANCE_PCT)), -2)
+"""
+        },
+        loses=(T4,),
+        message="looks rounded to the nearest 100",
+    ),
 ]
+
+# The cases of the fair-grading issue, by variant name (tests/exercises/test_fair_comparisons.py).
+# Answer format here: no letter question: a lambda for the function, a numpy integer for the year.
+FAIR_CASES = {
+    "categorical key": "categorical_pivot_rounded",
+    "display precision": "categorical_pivot_rounded",
+    "early slip": "additive_hidden_costs",
+    "answer format": "lambda_query_bisection",
+}

@@ -110,13 +110,49 @@ summary = flat.groupby("scenario").agg(
 """,
         Q5: "best_for_output = summary.sort_values('mean_output', ascending=False).index[0]",
     },
+    # The scenario as a categorical in the order SCENARIOS lists them (not alphabetical),
+    # the summary rounded to the stated 3 decimals, the label in capitals.
+    "categorical_scenarios_rounded": {
+        Q3: """
+parts = []
+for row in SCENARIOS.itertuples():
+    run = simulate_knowledge(MONTHS, row.annual_attrition, row.codified, row.relearn)
+    parts.append(run.assign(scenario=row.scenario, output=run["knowledge"] * (1 - row.effort)))
+runs = pd.concat(parts, ignore_index=True)
+runs["scenario"] = pd.Categorical(runs["scenario"], categories=list(SCENARIOS["scenario"]))
+""",
+        Q4: """
+summary = runs.groupby("scenario", observed=True).agg(
+    final_knowledge=("knowledge", "last"),
+    mean_output=("output", "mean"),
+    months_below_90=("knowledge", lambda k: int((k < 0.9).sum())),
+).round(3)
+""",
+        Q5: 'best_for_output = str(summary["mean_output"].idxmax()).upper()',
+    },
+    # groupby().apply returning a Series per scenario, the label with spaces around it.
+    "groupby_apply": {
+        Q4: """
+def describe(run):
+    run = run.sort_values("month")
+    return pd.Series({
+        "final_knowledge": run["knowledge"].iloc[-1],
+        "mean_output": run["output"].mean(),
+        "months_below_90": (run["knowledge"] < 0.9).sum(),
+    })
+
+summary = runs.groupby("scenario")[["month", "knowledge", "output"]].apply(describe)
+""",
+        Q5: 'best_for_output = " " + summary["mean_output"].idxmax() + " "',
+    },
 }
 
 WRONG = [
     Wrong(
         "attrition_divided_by_12",
         {Q1: "def monthly_attrition(annual):\n    return annual / 12\n"},
-        loses=(T1, T2, T3, T4),
+        # Follow-through: Q2-Q4 are right for the student's own monthly rate.
+        loses=(T1,),
         message="Dividing by 12 ignores that each month's leavers come from a smaller group",
     ),
     Wrong(
@@ -133,7 +169,8 @@ def simulate_knowledge(months, annual_attrition, codified, relearn):
     return pd.DataFrame({"month": np.arange(1, months + 1), "knowledge": levels})
 """
         },
-        loses=(T2, T3, T4),
+        # Follow-through: Q3 and Q4 are right for the student's own simulation.
+        loses=(T2,),
         message="relearns before the month's leavers go",
     ),
     Wrong(
@@ -147,7 +184,8 @@ for row in SCENARIOS.itertuples():
 runs = pd.concat(parts, ignore_index=True)
 """
         },
-        loses=(T3, T4),
+        # Follow-through: Q4's mean output is right for the student's own runs.
+        loses=(T3,),
         message="output equals knowledge everywhere",
     ),
     Wrong(
@@ -164,4 +202,27 @@ summary = runs.groupby("scenario", as_index=False).agg(
         loses=(T4,),
         message="should count months (a whole number), not give a share",
     ),
+    Wrong(
+        "summary_rounded_too_coarsely",
+        {
+            Q4: """
+summary = runs.sort_values("month").groupby("scenario", as_index=False).agg(
+    final_knowledge=("knowledge", "last"),
+    mean_output=("output", "mean"),
+    months_below_90=("knowledge", lambda k: int((k < 0.9).sum())),
+).round(2)
+"""
+        },
+        loses=(T4,),
+        message="look rounded to 2 decimals",
+    ),
 ]
+
+# The cases of the fair-grading issue, by variant name (tests/exercises/test_fair_comparisons.py).
+# Answer format here: the scenario label in capitals or with spaces around it.
+FAIR_CASES = {
+    "categorical key": "categorical_scenarios_rounded",
+    "display precision": "categorical_scenarios_rounded",
+    "early slip": "attrition_divided_by_12",
+    "answer format": "groupby_apply",
+}

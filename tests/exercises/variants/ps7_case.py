@@ -62,6 +62,35 @@ groups = cases.groupby("outcome_category")["case_id"].apply(list)
 same_outcome = [c for c in groups[sainsbury.outcome_category] if c != "sainsbury_accenture_2000"]
 """,
     },
+    # Rounded to the stated precision (1 decimal for £m and £k, 3 for ratios); the case
+    # ids as a tuple; case ids as a categorical key in Q1.
+    "rounded_categorical_tuple": {
+        Q[1]: """
+ended_deals = cases.dropna(subset=["end_year", "duration_years"]).assign(
+    years_served=lambda d: d["end_year"] - d["start_year"],
+    share_served=lambda d: ((d["end_year"] - d["start_year"]) / d["duration_years"]).round(3),
+)[["case_id", "years_served", "share_served"]]
+ended_deals["case_id"] = pd.Categorical(ended_deals["case_id"], categories=sorted(cases["case_id"], reverse=True))
+""",
+        Q[3]: """
+annual_contract_value_gbp_m = round(sainsbury["deal_value_low"] * 1000 / sainsbury["duration_years"], 1)
+contract_to_spend = round(sainsbury["deal_value_low"] * 1000 / sainsbury["duration_years"] / 200, 3)
+""",
+        Q[4]: "backsourcing_per_person_gbp_k = round(60_000 / 470, 1)",
+        Q[5]: """
+same_outcome = tuple(cases.loc[(cases.outcome_category == sainsbury.outcome_category) & (cases.case_id != "sainsbury_accenture_2000"), "case_id"])
+""",
+    },
+    # Answers as pandas and numpy objects: a one-element Series, a numpy float, a Series of ids.
+    "pandas_objects": {
+        Q[2]: r"""
+writeoffs_gbp_m = cases.loc[cases.case_id == "sainsbury_accenture_2000", "outcome"].str.extractall(r"£(\d+)m of")[0].astype(float).sum()
+""",
+        Q[4]: "backsourcing_per_person_gbp_k = np.float64(60) * 1000 / np.float64(470)",
+        Q[5]: """
+same_outcome = cases.loc[(cases.outcome_category == sainsbury.outcome_category) & (cases.case_id != "sainsbury_accenture_2000"), "case_id"]
+""",
+    },
 }
 
 WRONG = [
@@ -102,4 +131,38 @@ same_outcome = cases.loc[cases["outcome_category"] == sainsbury["outcome_categor
         loses=(T[5],),
         message="Leave Sainsbury's own case out",
     ),
+    Wrong(
+        "ratio_rounded_too_coarsely",
+        {
+            Q[3]: """
+annual_contract_value_gbp_m = sainsbury["deal_value_low"] * 1000 / sainsbury["duration_years"]
+contract_to_spend = round(annual_contract_value_gbp_m / 200, 2)
+"""
+        },
+        loses=(T[3],),
+        message="looks rounded to 2 decimals",
+    ),
+    # An early slip: the first question's share counts the end year too; Q2-Q5 keep theirs.
+    Wrong(
+        "share_counts_end_year",
+        {
+            Q[1]: """
+ended_deals = cases.dropna(subset=["end_year", "duration_years"]).assign(
+    years_served=lambda d: d["end_year"] - d["start_year"] + 1,
+    share_served=lambda d: (d["end_year"] - d["start_year"] + 1) / d["duration_years"],
+)[["case_id", "years_served", "share_served"]]
+"""
+        },
+        loses=(T[1],),
+        message="has wrong values",
+    ),
 ]
+
+# The cases of the fair-grading issue, by variant name (tests/exercises/test_fair_comparisons.py).
+# Answer format here: no letter question: case ids as a tuple or a Series, numbers as numpy floats.
+FAIR_CASES = {
+    "categorical key": "rounded_categorical_tuple",
+    "display precision": "rounded_categorical_tuple",
+    "early slip": "share_counts_end_year",
+    "answer format": "pandas_objects",
+}
