@@ -267,15 +267,47 @@ def decode(data: Any, seconds: float = DECODE_SECONDS) -> Any:
         ) from None
 
 
-def _refuse_collisions(keys: list) -> None:
-    if len(keys) <= MAX_SHARED_HASH:
+def _refuse_collisions(values: list) -> None:
+    """Refuse values built to share one hash (a dict, a set, a pandas hashtable stalls)."""
+    if len(values) <= MAX_SHARED_HASH:
         return
-    shared = max(Counter(hash(k) for k in keys).values())
-    if shared > MAX_SHARED_HASH:
-        raise DecodeError(
-            f"refused: {shared} keys of one dict or set share a hash value (more than "
-            f"{MAX_SHARED_HASH} is the limit; values built to collide stall the grader)"
-        )
+    hashed = []
+    for v in values:
+        try:
+            hashed.append((hash(v), v))
+        except TypeError:  # unhashable items (lists in an object array) are never keys
+            continue
+    counts = Counter(h for h, _ in hashed)
+    heavy: dict[int, set] = {h: set() for h, n in counts.items() if n > MAX_SHARED_HASH}
+    # Equal values may share a hash honestly; count distinct ones by a string key, whose
+    # hashing is randomised, so this check cannot itself be made to collide.
+    for h, v in hashed:
+        if h in heavy:
+            heavy[h].add((type(v).__name__, repr(v)[:200]))
+            if len(heavy[h]) > MAX_SHARED_HASH:
+                _refuse_shared_hash(counts[h])
+
+
+def _refuse_shared_hash(n: int) -> None:
+    raise DecodeError(
+        f"refused: {n} distinct values share a hash value (more than {MAX_SHARED_HASH} is the "
+        "limit; values built to collide stall the grader)"
+    )
+
+
+def _refuse_int64_collisions(arr: Any) -> None:
+    """The same for 64-bit integers and datetimes, as pandas' hashtables hash them."""
+    import numpy as np
+
+    if arr.dtype.kind not in "iumM" or arr.dtype.itemsize != 8 or arr.size <= MAX_SHARED_HASH:
+        return
+    u = np.unique(np.ascontiguousarray(arr).reshape(-1).view(np.uint64))
+    # pandas (khash) folds a 64-bit key to 32 bits like this; keys equal after folding
+    # follow one probe sequence, so n of them cost n*n comparisons.
+    folded = ((u >> np.uint64(33)) ^ u ^ (u << np.uint64(11))) & np.uint64(0xFFFFFFFF)
+    _, counts = np.unique(folded, return_counts=True)
+    if counts.max() > MAX_SHARED_HASH:
+        _refuse_shared_hash(int(counts.max()))
 
 
 def _expect(cond: bool, what: str) -> None:
@@ -340,6 +372,7 @@ def _decode(d: Any, depth: int, budget: _Budget) -> Any:
         shape = _shape(d["shape"])
         items = [_decode(v, depth + 1, budget) for v in _list(d["v"])]
         _expect(len(items) == math.prod(shape), "array size")
+        _refuse_collisions(items)
         dtype = np.dtype("U") if d["dtype"] == "U" else np.dtype(object)
         arr = np.empty(len(items), dtype=object)
         arr[:] = items
@@ -414,7 +447,9 @@ def _decode_array(d: dict, budget: _Budget) -> Any:
     raw = base64.b64decode(_str(d["b64"]), validate=True)
     _expect(len(raw) == math.prod(shape) * dtype.itemsize, "array size")
     budget.spend(math.prod(shape) // 64)
-    return np.frombuffer(raw, dtype=dtype).reshape(shape).copy()
+    arr = np.frombuffer(raw, dtype=dtype).reshape(shape).copy()
+    _refuse_int64_collisions(arr)
+    return arr
 
 
 def _default_index(index: Any, n: int) -> Any:
@@ -446,6 +481,7 @@ def _decode_column(d: Any, depth: int, budget: _Budget, index: Any) -> Any:
         cat = pd.Categorical.from_codes(codes, categories=cats, ordered=bool(d["ordered"]))
         return pd.Series(cat, index=index)
     items = [None if v is None else _decode(v, depth + 1, budget) for v in _list(d["list"])]
+    _refuse_collisions(items)
     index = _default_index(index, len(items))
     return pd.Series(pd.array(items, dtype=_extension_dtype(dtype)), index=index)
 

@@ -266,3 +266,40 @@ def test_a_failed_setup_import_fails_closed():
         checker.ns["helper"].check(1)
     with pytest.raises(ImportError):
         bool(checker.ns["helper"])
+
+
+def _khash_colliding_int64(n: int) -> np.ndarray:
+    """n distinct int64 keys that pandas' hashtables fold to one 32-bit value."""
+
+    def unfold(t: int) -> int:  # solve low ^ (low << 11) == t (mod 2**32), bit by bit
+        low = 0
+        for i in range(32):
+            low |= (((t >> i) & 1) ^ ((low >> (i - 11)) & 1 if i >= 11 else 0)) << i
+        return low
+
+    keys = [((h << 1) << 32) | unfold(h) for h in range(1, n + 1)]
+    return np.array(keys, dtype=np.uint64).astype(np.int64)
+
+
+def test_index_values_built_to_collide_in_pandas_hashtables_are_refused():
+    keys = _khash_colliding_int64(20_000)
+    start = time.perf_counter()
+    pd.Series(keys[:2_000]).value_counts()  # the attack is real: quadratic in pandas
+    assert time.perf_counter() - start > 0.01
+    for value in (pd.Series(1, index=keys), pd.Series(keys), pd.Index(keys.view("M8[ns]"))):
+        start = time.perf_counter()
+        with pytest.raises(codec.DecodeError, match="share a hash value"):
+            trip(value)
+        assert time.perf_counter() - start < 5
+
+
+def test_object_values_built_to_collide_are_refused_and_repeats_are_not():
+    colliding = pd.Series([k * (2**61 - 1) for k in range(1, 5_000)], dtype=object)
+    with pytest.raises(codec.DecodeError, match="share a hash value"):
+        trip(colliding)
+    repeats = pd.Series(["India", "Poland"] * 10_000, dtype=object)
+    pd.testing.assert_series_equal(trip(repeats), repeats)
+    honest = pd.Series(np.arange(1_000_000, dtype=np.int64))
+    start = time.perf_counter()
+    pd.testing.assert_series_equal(trip(honest), honest)
+    assert time.perf_counter() - start < 10
