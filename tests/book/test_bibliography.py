@@ -20,7 +20,9 @@ CITE = re.compile(r"\{footcite:[tp]\}`([^`]+)`|\{cite:[tp]\}`([^`]+)`")
 # untitled work is allowed in square brackets, which tells the reader it is not a title.
 INVENTED_NOTE = re.compile(r"descriptive title|title (?:is )?(?:invented|made up)", re.I)
 INVENTED_TITLE = re.compile(
-    r"^\{*(?:report|article|story|coverage|news item) (?:on|of|about)\b", re.I
+    r"^\{*(?:report|article|story|coverage|news item) (?:on|of|about)\b"
+    r"|\((?:press release|industry body estimates?|publication page|figures attributed)",
+    re.I,
 )
 
 
@@ -124,8 +126,9 @@ def test_the_checks_catch_a_planted_duplicate_and_an_invented_title():
         "@misc{c2008,\n  author = {{PC World}},\n  title = {WNS to buy Aviva's unit},\n"
         "  note = {Descriptive title}\n}\n"
         "@misc{d2008,\n  author = {{PC World}},\n  title = {[Report of the sale; headline not preserved]}\n}\n"
+        "@misc{e2008,\n  author = {{Gartner}},\n  title = {{IT services revenue 2007 (press release)}}\n}\n"
     )
     assert duplicate_sources(planted) == {
         "news.bbc.co.uk/2/hi/business/3991655.stm": ["a2004", "b2004"]
     }
-    assert invented_titles(planted) == ["b2004", "c2008"]
+    assert invented_titles(planted) == ["b2004", "c2008", "e2008"]

@@ -106,3 +106,21 @@ def test_every_figure_in_the_cases_table_is_a_fact():
             if not any(math.isclose(float(value), r, rel_tol=0.005) for r in recorded):
                 missing.append(f"{case['case_id']}.{column}={case[column]}")
     assert missing == [], f"figures of the cases table with no fact in datasets/facts: {missing}"
+
+
+def test_market_figures_agree_with_the_market_size_table_the_exhibits_draw_on():
+    # The market-size exhibits plot load("market_size"); a market figure in the fact base
+    # must be one of that table's estimates for the same year, so prose and charts agree.
+    facts = load("facts")
+    market = load("market_size")
+    markets = facts[facts["entity"].isin(["ito_market", "bpo_market"]) & (facts["kind"] == "money")]
+    assert len(markets) >= 5
+    disagree = []
+    for _, fact in markets.iterrows():
+        years = [int(y) for y in re.findall(r"\b(?:19|20)\d\d\b", fact["period"])]
+        rows = market[market["year"].isin(years)]
+        published = [*rows["value_low_usd_bn"] * 1000, *rows["value_high_usd_bn"] * 1000]
+        for value in {fact["value_low"], fact["value_high"]}:
+            if not any(math.isclose(value, p, rel_tol=0.005) for p in published):
+                disagree.append(f"{fact['fact_id']}={value}")
+    assert disagree == []
