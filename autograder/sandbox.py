@@ -5,10 +5,13 @@ Each protection is attempted on its own; what was applied and what was not is
 returned, so the grader can say exactly how a submission was confined.
 
 Linux, run as root (CI, a grading server): network, mount and IPC namespaces, hidden
-course paths, fresh tmpfs for /tmp, /var/tmp and /dev/shm, a private uid with no
-privileges, rlimits.  Linux as an ordinary user: the same namespaces through a user
-namespace when the kernel allows it, rlimits, but no separate uid.  Other systems:
-rlimits and a private working folder only (see docs/grading.md).
+course paths and /run (host sockets), fresh tmpfs for /tmp, /var/tmp, /dev/shm and
+every other world-writable system folder, a fresh /proc that lists only the student's
+own process (hidepid), a private uid with no privileges, death with the grader
+(parent-death signal), rlimits.  Linux as an ordinary user: the same namespaces
+through a user namespace when the kernel allows it (no fresh /proc there), rlimits,
+but no separate uid.  Other systems: rlimits and a private working folder only (see
+docs/grading.md).
 """
 
 from __future__ import annotations
