@@ -153,11 +153,16 @@ def test_numeric_answer_keys_match_the_exhibit_defaults():
     # without a changed answer key would mark right answers wrong.
     from globalsourcing.quiz import get
 
-    fee = _slider_default("03-test-the-market.md", "fee")
+    # Lesson 3: the supplier fee at which the external bid's full cost (fee, management as a share
+    # of the fee, transition spread over five years) equals the internal bid.
+    internal_bid = 100 * (1 - _slider_default("03-test-the-market.md", "internal_saving") / 100)
     management = _slider_default("03-test-the-market.md", "management")
     transition = _slider_default("03-test-the-market.md", "transition")
-    full_cost = fee + fee * management / 100 + transition / 5
-    assert get("lesson-market-test/q3").answer == pytest.approx(full_cost, abs=0.01)
+    break_even_fee = (internal_bid - transition / 5) / (1 + management / 100)
+    assert get("lesson-market-test/q3").is_correct(round(break_even_fee, 2))
 
+    # Lesson 5: how far the indexed contract price sits above the falling market in year 4.
     fall = _slider_default("05-contracts.md", "market_fall")
-    assert get("lesson-contracts/q3").answer == pytest.approx(100 * (1 - fall / 100) ** 3, abs=0.05)
+    indexation = _slider_default("05-contracts.md", "indexation")
+    premium = 100 * (1 + indexation / 100) ** 3 - 100 * (1 - fall / 100) ** 3
+    assert get("lesson-contracts/q3").is_correct(round(premium, 2))
