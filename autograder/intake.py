@@ -55,7 +55,11 @@ def find_submissions(root: Path, assignment: str, patterns: list[str] | None = N
         student = entry.name
         if patterns and not any(fnmatch.fnmatch(student, p) for p in patterns):
             continue
-        mode = os.lstat(entry.path).st_mode
+        try:
+            mode = os.lstat(entry.path).st_mode
+        except OSError as exc:  # removed or unreadable while the run started
+            out.refused[student] = f"refused: the student folder could not be examined ({exc})"
+            continue
         if stat.S_ISREG(mode):
             continue  # a stray file beside the student folders is not a submission
         if not stat.S_ISDIR(mode):
@@ -65,6 +69,9 @@ def find_submissions(root: Path, assignment: str, patterns: list[str] | None = N
         try:
             mode = os.lstat(folder).st_mode
         except FileNotFoundError:
+            continue
+        except OSError as exc:  # e.g. a student folder without read permission
+            out.refused[student] = f"refused: the submission folder could not be examined ({exc})"
             continue
         if student.startswith("."):
             out.refused[student] = "refused: a student id cannot start with '.'"

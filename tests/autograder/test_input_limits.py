@@ -247,3 +247,21 @@ def test_exchange_collect_copies_links_as_links_so_grade_refuses_them(course_dir
     assert folders.refused == {"eve": "refused: the submission folder ps1 is a symbolic link"}
     bob = read_notebooks(folders.found["bob"], ["ps1.ipynb"])
     assert bob.files == {} and "is a symbolic link" in bob.refused["ps1.ipynb"]
+
+
+def test_a_student_folder_that_cannot_be_examined_is_refused_not_fatal(tmp_path, monkeypatch):
+    from autograder.intake import find_submissions
+
+    for student in ("alice", "bob"):
+        (tmp_path / "submitted" / student / "ps1").mkdir(parents=True)
+    real = os.lstat
+
+    def denied_for_bob(path, *args, **kwargs):
+        if "bob" in str(path):
+            raise PermissionError(13, "Permission denied", str(path))
+        return real(path, *args, **kwargs)
+
+    monkeypatch.setattr(os, "lstat", denied_for_bob)
+    folders = find_submissions(tmp_path, "ps1")
+    assert list(folders.found) == ["alice"]
+    assert "could not be examined" in folders.refused["bob"]
