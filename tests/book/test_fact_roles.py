@@ -18,7 +18,10 @@ REPO = Path(__file__).resolve().parents[2]
 CONF = """
 extensions = ["myst_parser", "sphinxcontrib.bibtex"]
 bibtex_bibfiles = {bibfiles!r}
-suppress_warnings = ["myst.header"]
+# As in _config.yml: MyST checks footnotes before sphinxcontrib-bibtex defines them, and
+# would end the page with a transition after them.
+suppress_warnings = ["myst.header", "myst.footnote"]
+myst_footnote_transition = False
 
 def setup(app):
     from globalsourcing.sphinxext.facts import FactRole, FactSpreadRole
@@ -51,20 +54,23 @@ def build(tmp_path: Path, body: str) -> tuple[str, str]:
     )
     app.build()
     html = (tmp_path / "out" / "index.html").read_text(encoding="utf-8")
-    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html)), warnings.getvalue()
+    # Only the page's own messages: a second Sphinx app in one process also warns that
+    # Sphinx's node classes are registered again, which says nothing about the roles.
+    own = "\n".join(line for line in warnings.getvalue().splitlines() if "index.md" in line)
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html)), own
 
 
 def test_a_fact_renders_its_value_and_cites_its_source(tmp_path):
     text, warnings = build(tmp_path, "The deal ran for {fact}`sainsburys_term` as signed.")
     assert "The deal ran for 7 years" in text
     assert "Sainsbury" in text.split("as signed", 1)[1]  # the footnote cites the source
-    assert "ERROR" not in warnings
+    assert "WARNING" not in warnings and "ERROR" not in warnings
 
 
 def test_a_disputed_claim_renders_every_value_with_its_own_citation(tmp_path):
     text, warnings = build(tmp_path, "Reported values: {fact-spread}`sainsburys_value`.")
     assert re.search(r"£1.7 billion .*£1.8 billion .*£2.1 billion .*and \$3.2 billion", text)
-    assert "ERROR" not in warnings
+    assert "WARNING" not in warnings and "ERROR" not in warnings
     facts = load("facts")
     sources = facts.loc[facts["claim"] == "sainsburys_value", "source_key"]
     assert sources.nunique() == 4  # four footnotes, one per report
