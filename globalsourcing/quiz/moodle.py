@@ -15,6 +15,7 @@ from pathlib import Path
 
 from .markup import inline_html
 from .model import Question, Quiz, QuizError
+from .numbers import format_number
 
 SCHEMA = Path(__file__).with_name("moodle_quiz.xsd")
 CATEGORY_ROOT = "$course$/top/globalsourcing"
@@ -113,7 +114,7 @@ def _numeric(quiz: Quiz, q: Question) -> ET.Element:
     unit = f" (answer in {q.unit})" if q.unit else ""
     _common(node, quiz, q, _html(q.prompt + unit))
     for fraction, value, tolerance, feedback in (
-        ("100", f"{q.answer:g}", f"{q.tolerance:g}", q.feedback_correct),
+        ("100", format_number(q.answer), format_number(q.tolerance), q.feedback_correct),
         ("0", "*", "0", q.feedback_incorrect),
     ):
         answer = _text(node, "answer", value, fmt="moodle_auto_format")

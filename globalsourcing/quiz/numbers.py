@@ -13,6 +13,12 @@ _GROUP_MARKS = re.compile(r"(?<=\d)[ '\u00a0\u202f\u2009](?=\d)")
 _CURRENCY = "$£€"
 
 
+def format_number(value: float) -> str:
+    """A number as a reader writes it: no exponent, no trailing zeros (1234567.5, 9.4, 150)."""
+    text = f"{value:.12f}".rstrip("0").rstrip(".")
+    return "0" if text in ("", "-0") else text
+
+
 class NumberFormatError(ValueError):
     """The text is not a number this question accepts; the message says why."""
 

@@ -11,6 +11,7 @@ from sphinx.util.docutils import SphinxDirective
 
 from globalsourcing.quiz.markup import inline_html as _inline
 from globalsourcing.quiz.model import Question, Quiz, QuizError, parse_quiz
+from globalsourcing.quiz.numbers import format_number
 
 logger = logging.getLogger(__name__)
 
@@ -24,10 +25,11 @@ def _explanation(q: Question) -> str:
 def _answer_block(q: Question) -> str:
     """The answer for readers without JavaScript; the script replaces it with the check."""
     if q.type == "numeric":
-        tolerance = f" (answers within \u00b1{q.tolerance:g} are accepted)" if q.tolerance else ""
+        accepted = format_number(q.tolerance)
+        tolerance = f" (answers within \u00b1{accepted} are accepted)" if q.tolerance else ""
         unit = f" {html.escape(q.unit)}" if q.unit else ""
         body = (
-            f"<p><strong>Answer: {q.answer:g}{unit}</strong>{tolerance}.</p>"
+            f"<p><strong>Answer: {format_number(q.answer)}{unit}</strong>{tolerance}.</p>"
             f"<p>{_inline(q.feedback_correct)}</p>"
         )
     else:

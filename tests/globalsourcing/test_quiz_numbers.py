@@ -2,7 +2,7 @@
 
 import pytest
 
-from globalsourcing.quiz.numbers import NumberFormatError, parse_number
+from globalsourcing.quiz.numbers import NumberFormatError, format_number, parse_number
 
 
 @pytest.mark.parametrize(
@@ -50,3 +50,12 @@ def test_accepted_spellings(text, unit, value):
 def test_refused_spellings_say_why(text, unit, reason):
     with pytest.raises(NumberFormatError, match=reason):
         parse_number(text, unit)
+
+
+@pytest.mark.parametrize(
+    ("value", "text"),
+    [(1234567.5, "1234567.5"), (9.4, "9.4"), (150.0, "150"), (0.0005, "0.0005"), (-0.0, "0")],
+)
+def test_numbers_are_written_without_exponent_or_trailing_zeros(value, text):
+    assert format_number(value) == text
+    assert parse_number(text) == pytest.approx(value)

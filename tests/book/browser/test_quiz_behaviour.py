@@ -5,7 +5,7 @@ from collections import Counter
 
 import pytest
 
-from globalsourcing.quiz.numbers import NumberFormatError, parse_number
+from globalsourcing.quiz.numbers import NumberFormatError, format_number, parse_number
 from globalsourcing.testing.site import site_pages, watch
 
 pytestmark = [pytest.mark.browser, pytest.mark.book]
@@ -285,7 +285,7 @@ def test_without_javascript_every_question_has_an_answer_block_and_no_inert_butt
         block.locator("summary").click()
         text = block.inner_text()
         key = question.answer_key
-        expected = f"{key:g}" if question.type == "numeric" else ", ".join(key)
+        expected = format_number(key) if question.type == "numeric" else ", ".join(key)
         if f"Answer: {expected}" not in text:
             problems.append(f"{where}: the block does not give 'Answer: {expected}'")
         if question.type != "numeric" and fieldset.locator(".gs-quiz-option").count() != len(
