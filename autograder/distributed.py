@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from .runner import Task, grade_submission
+from .runner import Task
 
 
 def _grade_on_worker(task: Task) -> dict[str, Any]:
@@ -26,7 +26,9 @@ def _grade_on_worker(task: Task) -> dict[str, Any]:
             "this Dask worker runs as a daemonic process and cannot start sandboxes; "
             "restart it with DASK_DISTRIBUTED__WORKER__DAEMON=False"
         )
-    return grade_submission(task)
+    from .grade import _grade_or_report  # a grader error is this submission's status
+
+    return _grade_or_report(task)
 
 
 def run_on_dask(tasks: list[Task], scheduler: str) -> Iterator[dict[str, Any]]:

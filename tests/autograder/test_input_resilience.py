@@ -78,3 +78,29 @@ def test_a_failure_while_recording_one_result_is_named_and_the_rest_recorded(
     again = grade(course, "ps1", workers=2, limits=LIMITS, progress=False)
     assert again.clean and sorted(again.reused) == ["alice", "boom"]
     assert _auto_scores(course)["boom"] == 7.0
+
+
+def test_a_grader_error_on_a_dask_worker_is_that_submissions_status(
+    course_dir, submit_scenario, monkeypatch
+):
+    from distributed import LocalCluster
+
+    for student in ("alice", "boom"):
+        submit_scenario(course_dir, "correct", student=student)
+    real = grade_module.grade_submission
+
+    def flaky(task):
+        if task.student == "boom":
+            raise KeyError("an unexpected grader bug")
+        return real(task)
+
+    monkeypatch.setattr(grade_module, "grade_submission", flaky)  # in-process workers see it
+    course = Course.load(course_dir)
+    with LocalCluster(
+        n_workers=1, threads_per_worker=2, processes=False, dashboard_address=None
+    ) as cluster:
+        summary = grade(
+            course, "ps1", scheduler=cluster.scheduler_address, limits=LIMITS, progress=False
+        )
+    assert "grader error: KeyError" in summary.errors["boom"]
+    assert _auto_scores(course)["alice"] == 7.0
