@@ -307,7 +307,10 @@ def _hide_paths(libc, limits: Limits) -> None:
     /proc/self/fd, so one under /tmp (a CI clone's venv) or under a hidden root survives.
     """
     hide, readable = hiding_plan(limits)
-    covered = [*hide, *FRESH]
+    folders, files = shared_spots()
+    base = [*hide, *FRESH]
+    folders = [f for f in folders if not any(f == c or _under(f, c) for c in base)]
+    covered = [*base, *folders]  # a readable folder inside any of them is bound back
     restore = [k for k in readable if any(k == c or _under(k, c) for c in covered)]
     fds = {k: os.open(k, os.O_PATH | os.O_DIRECTORY) for k in restore}
     links = links_to_recreate(_wanted(limits), covered)  # read before anything is covered
@@ -321,13 +324,8 @@ def _hide_paths(libc, limits: Limits) -> None:
     for path in ("/var/tmp", "/dev/shm"):
         if os.path.isdir(path):
             _mount(libc, "tmpfs", path, "tmpfs", MS_NOSUID | MS_NODEV, size)
-    folders, files = shared_spots()
     for path in folders:  # private to this student: nothing left by another one is seen
-        if not any(path == c or _under(path, c) for c in covered):
-            _mount(libc, "tmpfs", path, "tmpfs", MS_NOSUID | MS_NODEV, size)
-    for path in files:  # a socket or pipe of the host: covered, so connecting fails
-        if not any(_under(path, c) for c in covered):
-            _mount(libc, os.devnull, path, None, MS_BIND, None)
+        _mount(libc, "tmpfs", path, "tmpfs", MS_NOSUID | MS_NODEV, size)
     for path, fd in fds.items():
         os.makedirs(path, mode=0o711, exist_ok=True)
         _mount(libc, f"/proc/self/fd/{fd}", path, None, MS_BIND | MS_REC, None)
@@ -340,6 +338,9 @@ def _hide_paths(libc, limits: Limits) -> None:
         if not any(link == k or _under(link, k) for k in fds):  # not inside a bound folder
             os.makedirs(os.path.dirname(link), mode=0o711, exist_ok=True)
             os.symlink(target, link)
+    for path in files:  # a socket or pipe of the host, still in view: connecting fails
+        if os.path.lexists(path):
+            _mount(libc, os.devnull, path, None, MS_BIND, None)
     for path in hide:
         if os.path.isdir(path):
             flags = MS_REMOUNT | MS_RDONLY | MS_NOSUID | MS_NODEV

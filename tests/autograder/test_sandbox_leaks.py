@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import signal
 import socket
 import stat
@@ -97,9 +98,7 @@ def host_spots(tmp_path):
     yield spots, shared, tag
     for listener in spots.values():
         listener.close()
-    for path in shared.iterdir():
-        path.unlink()
-    shared.rmdir()
+    shutil.rmtree(shared)
 
 
 def _class_of_two(tmp_path: Path, first: list[str], second: list[str]) -> dict:
@@ -266,3 +265,28 @@ def test_shared_spots_finds_writable_folders_sockets_pipes_and_writable_files(tm
     assert folders == [str(tmp_path / "lock")]
     assert files == sorted(str(tmp_path / n) for n in ("daemon.sock", "notes", "pipe"))
     assert stat.S_IMODE((tmp_path / "private").stat().st_mode) & stat.S_IWOTH == 0
+
+
+def test_a_data_folder_inside_a_world_writable_folder_stays_readable(tmp_path, host_spots):
+    _, shared, _ = host_spots
+    (shared / "data").mkdir()
+    (shared / "data" / "series.csv").write_text("year,value\n")
+    cell = f"open({str(shared / 'data' / 'series.csv')!r}).read()"
+    script = tmp_path / "grader.py"
+    script.write_text(
+        "from autograder.sandbox import Limits\n"
+        "from autograder.worker import StudentProcess\n"
+        "if __name__ == '__main__':\n"
+        f"    p = StudentProcess([{cell!r}], Limits(readable=({str(shared / 'data')!r},)))\n"
+        "    print(p.run_cell(0).get('result'))\n"
+        "    p.close()\n"
+    )
+    done = subprocess.run(
+        [sys.executable, str(script)],
+        cwd=tmp_path,
+        env=dict(os.environ, PYTHONPATH=str(REPO_ROOT)),
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert done.stdout.strip() == repr("year,value\n"), done.stdout + done.stderr[-2000:]
