@@ -301,13 +301,22 @@ def _refuse_int64_collisions(arr: Any) -> None:
 
     if arr.dtype.kind not in "iumM" or arr.dtype.itemsize != 8 or arr.size <= MAX_SHARED_HASH:
         return
-    u = np.unique(np.ascontiguousarray(arr).reshape(-1).view(np.uint64))
+    u = _distinct_sorted(np.ascontiguousarray(arr).reshape(-1).view(np.uint64))
     # pandas (khash) folds a 64-bit key to 32 bits like this; keys equal after folding
     # follow one probe sequence, so n of them cost n*n comparisons.
-    folded = ((u >> np.uint64(33)) ^ u ^ (u << np.uint64(11))) & np.uint64(0xFFFFFFFF)
-    _, counts = np.unique(folded, return_counts=True)
-    if counts.max() > MAX_SHARED_HASH:
-        _refuse_shared_hash(int(counts.max()))
+    folded = np.sort(((u >> np.uint64(33)) ^ u ^ (u << np.uint64(11))) & np.uint64(0xFFFFFFFF))
+    starts = np.flatnonzero(np.r_[True, folded[1:] != folded[:-1], True])
+    longest = int(np.diff(starts).max())
+    if longest > MAX_SHARED_HASH:
+        _refuse_shared_hash(longest)
+
+
+def _distinct_sorted(values: Any) -> Any:
+    """Sorted distinct values by sorting (np.unique can be far slower on large arrays)."""
+    import numpy as np
+
+    ordered = np.sort(values)
+    return ordered[np.r_[True, ordered[1:] != ordered[:-1]]]
 
 
 def _expect(cond: bool, what: str) -> None:
