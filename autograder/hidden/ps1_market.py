@@ -21,6 +21,13 @@ from globalsourcing.data import load
 BN, RATE = 1, 3
 
 
+MIDPOINT_ADVICE = (
+    "midpoint_usd_bn is (value_low_usd_bn + value_high_usd_bn) / 2 of each world ITO row."
+)
+
+CLAIMS_ADVICE = "n counts each year's unverified BPO claims; low and high are their smallest and largest midpoint_usd_bn; ratio is high / low."
+
+
 def _true_cagr(start, end, years):
     return (end / start) ** (1 / years) - 1
 
@@ -66,7 +73,15 @@ def _students_ito(ito) -> pd.DataFrame:
 
 
 def q1(ito) -> None:
-    expect_frame_equal(ito, _ito(), "ito", keys=["year"], values=["midpoint_usd_bn"], decimals=BN)
+    expect_frame_equal(
+        ito,
+        _ito(),
+        "ito",
+        keys=["year"],
+        values=["midpoint_usd_bn"],
+        advice=MIDPOINT_ADVICE,
+        decimals=BN,
+    )
     frame = as_frame(ito, "ito", keys=["year"])
     if set(frame["originator"]) != set(_ito()["originator"]):
         fail("`ito` has the right years and values but the originator column does not match.")
@@ -139,6 +154,7 @@ def q5(bpo_claims) -> None:
         reference,
         "bpo_claims",
         keys=["year"],
+        advice=CLAIMS_ADVICE,
         decimals={"n": 0, "low": BN, "high": BN, "ratio": RATE},
     )
 

@@ -22,6 +22,11 @@ CEE = ["POL", "ROU", "BGR", "CZE", "HUN", "UKR", "SRB", "BLR", "LTU", "EST"]
 GROUP_OF = {"IND": "India", "PHL": "Philippines", **dict.fromkeys(CEE, "CEE")}
 
 
+TOP10_ADVICE = "ict_exports_usd_bn is the economy's 2024 ict_service_exports_usd / 1e9; world_share divides the same value by the WLD row's 2024 value."
+
+PER_WORKER_ADVICE = "ict_per_worker_usd divides exports by the labour force of the same year, the latest year in which both are available."
+
+
 def _panel() -> pd.DataFrame:
     return load("wdi_panel")
 
@@ -62,6 +67,7 @@ def _check_top10(top10_2024, reference: pd.DataFrame) -> None:
         "top10_2024",
         keys=["country_code"],
         values=["ict_exports_usd_bn", "world_share"],
+        advice=TOP10_ADVICE,
         decimals={"ict_exports_usd_bn": BN, "world_share": SHARE},
     )
     frame = as_frame(top10_2024, "top10_2024", keys=["country_code"])
@@ -160,6 +166,7 @@ def q5(latest_per_worker) -> None:
         reference,
         "latest_per_worker",
         keys=["country_code"],
+        advice=PER_WORKER_ADVICE,
         decimals={"year": 0, "ict_per_worker_usd": 0},
     )
 

@@ -31,6 +31,11 @@ INDICATORS = [
 ]
 
 
+LATEST_ADVICE = "Take each indicator's own latest value in 2018-2023: sort by year, then groupby(...).last() skips missing values."
+
+SCORES_ADVICE = "Check each pillar against the prompt: natural logs for GDP per capita and labour force, 1 - minmax for financial, the mean of two scaled indicators for people and for business."
+
+
 def _minmax(values: pd.Series) -> pd.Series:
     return (values - values.min()) / (values.max() - values.min())
 
@@ -72,7 +77,12 @@ def _by_country(value, name: str) -> pd.DataFrame:
 
 def q1(latest) -> None:
     expect_frame_equal(
-        latest, _latest().reset_index(), "latest", keys=["country_code"], decimals=VALUE
+        latest,
+        _latest().reset_index(),
+        "latest",
+        keys=["country_code"],
+        advice=LATEST_ADVICE,
+        decimals=VALUE,
     )
 
 
@@ -93,6 +103,7 @@ def q3(scores, latest) -> None:
             _scores().reset_index(),
             "scores",
             keys=["country_code"],
+            advice=SCORES_ADVICE,
             decimals=SCORE_DECIMALS,
         ),
         lambda: expect_frame_equal(
@@ -100,6 +111,7 @@ def q3(scores, latest) -> None:
             _scores(latest=_by_country(latest, "latest")[INDICATORS].astype(float)).reset_index(),
             "scores",
             keys=["country_code"],
+            advice=SCORES_ADVICE,
             decimals=SCORE_DECIMALS,
         ),
     )

@@ -24,6 +24,9 @@ RATE = 3
 RATE_DECIMALS = {"n": 0, "successes": 0, "rate": RATE, "ci_low": RATE, "ci_high": RATE}
 
 
+RATES_ADVICE = "n counts the decisions in each group, successes adds up savings_achieved, rate is successes / n and the bounds come from wilson_interval(successes, n)."
+
+
 def _wilson(successes, n, z=Z):
     p = successes / n
     denominator = 1 + z**2 / n
@@ -76,10 +79,15 @@ def _expect_rates(actual, by_factor, name, keys, wilson_interval) -> None:
     """Right with the reference intervals, or with the student's own `wilson_interval`."""
     expect_one_of(
         lambda: expect_frame_equal(
-            actual, by_factor(_wilson), name, keys=keys, decimals=RATE_DECIMALS
+            actual, by_factor(_wilson), name, keys=keys, advice=RATES_ADVICE, decimals=RATE_DECIMALS
         ),
         lambda: expect_frame_equal(
-            actual, by_factor(wilson_interval), name, keys=keys, decimals=RATE_DECIMALS
+            actual,
+            by_factor(wilson_interval),
+            name,
+            keys=keys,
+            advice=RATES_ADVICE,
+            decimals=RATE_DECIMALS,
         ),
     )
 

@@ -25,6 +25,9 @@ FTE, ONSHORE, RATE, LOSS, GOVERNANCE, TRANSITION, YEARS = (
 )
 
 
+TABLE_ADVICE = "onshore_cost is FTE * ONSHORE_COST_PER_FTE; offshore_cost is your Q1 function with the case's assumptions plus TRANSITION_COST in year 1 only."
+
+
 def _offshore(fte, rate, loss, governance):
     return fte * (1 + loss) * rate * (1 + governance)
 
@@ -72,7 +75,13 @@ def q2(cost_table, offshore_annual_cost) -> None:
     """Right for the reference costs, or for the student's own Q1 function."""
     expect_one_of(
         lambda: expect_frame_equal(
-            cost_table, _table(), "cost_table", keys=["year"], rel=REL, decimals=MONEY
+            cost_table,
+            _table(),
+            "cost_table",
+            keys=["year"],
+            rel=REL,
+            decimals=MONEY,
+            advice=TABLE_ADVICE,
         ),
         lambda: expect_frame_equal(
             cost_table,
@@ -80,6 +89,7 @@ def q2(cost_table, offshore_annual_cost) -> None:
             "cost_table",
             keys=["year"],
             rel=REL,
+            advice=TABLE_ADVICE,
             decimals=MONEY,
         ),
     )

@@ -35,6 +35,14 @@ def _monthly(annual: float) -> float:
 # The precision the header states: knowledge and output to 3 decimals, months exactly.
 SHARE = 3
 SUMMARY_DECIMALS = {"final_knowledge": SHARE, "mean_output": SHARE, "months_below_90": 0}
+RUNS_ADVICE = (
+    "knowledge comes from simulate_knowledge(MONTHS, ...) with each scenario's own inputs; "
+    "output is knowledge * (1 - effort) of that scenario."
+)
+SUMMARY_ADVICE = (
+    "final_knowledge is the knowledge in month 36, mean_output the mean output over the 36 "
+    "months and months_below_90 the number of months with knowledge below 0.9."
+)
 
 
 def _simulate(
@@ -118,10 +126,20 @@ def q2(simulate_knowledge, monthly_attrition) -> None:
 
 def _check_runs(frame: pd.DataFrame, reference: pd.DataFrame) -> None:
     keys = ["scenario", "month"]
-    expect_frame_equal(frame, reference, "runs", keys=keys, values=["knowledge"], decimals=SHARE)
+    expect_frame_equal(
+        frame,
+        reference,
+        "runs",
+        keys=keys,
+        values=["knowledge"],
+        decimals=SHARE,
+        advice=RUNS_ADVICE,
+    )
     if frame["output"].round(9).equals(frame["knowledge"].round(9)):
         fail("In `runs`, output equals knowledge everywhere: subtract each lever's time effort.")
-    expect_frame_equal(frame, reference, "runs", keys=keys, values=["output"], decimals=SHARE)
+    expect_frame_equal(
+        frame, reference, "runs", keys=keys, values=["output"], decimals=SHARE, advice=RUNS_ADVICE
+    )
 
 
 def q3(runs, simulate_knowledge) -> None:
@@ -137,7 +155,12 @@ def q4(summary, runs) -> None:
     """Right for the reference runs, or for the student's own `runs`."""
     expect_one_of(
         lambda: expect_frame_equal(
-            summary, _summary(), "summary", keys=["scenario"], decimals=SUMMARY_DECIMALS
+            summary,
+            _summary(),
+            "summary",
+            keys=["scenario"],
+            decimals=SUMMARY_DECIMALS,
+            advice=SUMMARY_ADVICE,
         ),
         lambda: expect_frame_equal(
             summary,
@@ -145,6 +168,7 @@ def q4(summary, runs) -> None:
             "summary",
             keys=["scenario"],
             decimals=SUMMARY_DECIMALS,
+            advice=SUMMARY_ADVICE,
         ),
     )
 

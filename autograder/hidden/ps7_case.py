@@ -10,6 +10,9 @@ from globalsourcing.data import load
 MONEY, SHARE = 1, 3
 
 
+ENDED_ADVICE = "years_served is end_year - start_year; share_served divides it by duration_years."
+
+
 def q1(ended_deals) -> None:
     cases = load("cases")
     ended = cases.dropna(subset=["end_year", "duration_years"]).copy()
@@ -20,6 +23,7 @@ def q1(ended_deals) -> None:
         ended[["case_id", "years_served", "share_served"]],
         "ended_deals",
         keys=["case_id"],
+        advice=ENDED_ADVICE,
         decimals={"years_served": 0, "share_served": SHARE},
     )
 

@@ -299,6 +299,7 @@ def expect_frame_equal(
     abs_tol: float = 1e-9,
     decimals: int | Mapping[str, int | None] | None = None,
     labels: Mapping[str, str] | None = None,
+    advice: str = "",
     reveal: bool = False,
 ) -> None:
     """Compare a table with the reference on its key columns and value columns.
@@ -307,7 +308,8 @@ def expect_frame_equal(
     versus plain keys are ignored; which rows exist and the numbers in the value columns
     are compared at the stated precision (``decimals``, one number or one per column).
     ``labels`` names a column in messages the way the student knows it (for a table the
-    test reshaped itself); a Series answer's values are called "its values".
+    test reshaped itself); a Series answer's values are called "its values". ``advice``
+    says how to look for the mistake when values differ (what each column should be).
     """
     values = list(values if values is not None else [c for c in expected.columns if c not in keys])
     was_series = isinstance(actual, pd.Series)
@@ -352,8 +354,8 @@ def expect_frame_equal(
         detail = f" (expected {want.loc[bad, col].head(3).tolist()})" if reveal else ""
         fail(
             f"`{name}`: {label} has wrong values, for example in rows {rows}{detail}. "
-            f"{len(bad.nonzero()[0])} of {len(bad)} rows differ; recompute them from the data "
-            "and compare one of them by hand."
+            f"{len(bad.nonzero()[0])} of {len(bad)} rows differ. "
+            + (advice or "Recompute one of those rows by hand from the data and compare.")
         )
 
 
