@@ -57,8 +57,8 @@ def q1(offshore_annual_cost) -> None:
         )
     if _close(governed, 110_000):
         fail(
-            "offshore_annual_cost(10, 1000, 0.0, 0.1) returns 110,000: it treats 0.1 as 10 "
-            "(a percentage). governance_pct is a fraction: 0.1 means 10%."
+            "offshore_annual_cost(10, 1000, 0.0, 0.1) returns 110,000: it treats 0.1 as 10. "
+            "Keep governance_pct a fraction (0.1 means 10%): do not multiply it by 100."
         )
     expect(
         _close(governed, 11_000),
