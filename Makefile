@@ -1,5 +1,5 @@
 # Thin entry points; each target is a script in scripts/ so it also works without make.
-.PHONY: book test test-fast serve lab instructor bench lint lock
+.PHONY: book test test-fast serve lab instructor course bench lint lock
 
 book:        ## build the student site into _build/html
 	bash scripts/build_book.sh
@@ -18,6 +18,9 @@ lab:         ## open the chapters and exercises in JupyterLab
 
 instructor:  ## build the instructor edition into _build/instructor/html
 	bash scripts/setup.sh book && bash scripts/build_instructor_edition.sh
+
+course:      ## what grading needs and nothing more: .venv with nbgrader and the autograder (no browser, no book)
+	GLOBALSOURCING_NO_NPM=1 bash scripts/setup.sh instructor
 
 bench:       ## run the benchmark scripts (figures go to docs/benchmarks/)
 	bash scripts/setup.sh dev && bash -c 'source scripts/data_env.sh && for b in benchmarks/bench_*.py; do echo "== $$b"; .venv/bin/python $$b; done'

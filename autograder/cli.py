@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import importlib.util
+import os
 import sys
 import warnings
 from pathlib import Path
@@ -10,11 +12,43 @@ from pathlib import Path
 from . import __version__
 from .terminal import say
 
+# The course a clone of this repository ships; the default when the current folder is no course.
+REPO_COURSE = Path(__file__).resolve().parents[1] / "exercises"
+
+
+def default_course(cwd: Path | None = None) -> Path:
+    """The current folder if it is an nbgrader course, else the clone's ``exercises/``."""
+    cwd = cwd or Path.cwd()
+    if (cwd / "nbgrader_config.py").exists() or not (REPO_COURSE / "nbgrader_config.py").exists():
+        return cwd
+    return REPO_COURSE
+
 
 def _course(args):
     from .course import Course
 
-    return Course.load(args.course, db_url=args.db_url)
+    return Course.load(args.course or default_course(), db_url=args.db_url)
+
+
+def missing_grading_tools() -> str | None:
+    """What to install when the grading extra is absent (e.g. after ``make book`` alone)."""
+    missing = [m for m in ("nbgrader", "nbclient", "jinja2") if importlib.util.find_spec(m) is None]
+    if not missing:
+        return None
+    return (
+        f"grading needs {', '.join(missing)}, which this environment lacks "
+        f"({sys.executable}). From the clone run `make course` "
+        "(or `bash scripts/setup.sh instructor`); elsewhere "
+        "`pip install 'globalsourcing[instructor]'`."
+    )
+
+
+def with_own_bin_on_path() -> None:
+    """Put this interpreter's ``bin`` first on PATH: nbgrader starts ``alembic`` by name."""
+    own_bin = str(Path(sys.executable).parent)
+    parts = os.environ.get("PATH", "").split(os.pathsep)
+    if parts[:1] != [own_bin]:
+        os.environ["PATH"] = os.pathsep.join([own_bin, *[p for p in parts if p != own_bin]])
 
 
 def cmd_collect(args) -> int:
@@ -39,6 +73,16 @@ def cmd_collect(args) -> int:
         for member, reason in got.refused.items():
             say(f"  refused {member}: {reason}", error=True)
         return 1 if got.refused else 0
+    if not course.exchange_root and not Path("/srv/nbgraderexchange").is_dir():
+        say(
+            "error: no nbgrader exchange is configured for this course and the default "
+            "/srv/nbgraderexchange does not exist. Either add "
+            '`c.Exchange.root = "/path/to/exchange"` to '
+            f"{course.root / 'nbgrader_config.py'}, or collect an LMS download with "
+            f"`python -m autograder collect {args.assignment} --zip FILE.zip --lms canvas`.",
+            error=True,
+        )
+        return 2
     collect_exchange(course, args.assignment)
     say(f"collected {args.assignment} from the nbgrader exchange")
     return 0
@@ -55,8 +99,9 @@ def cmd_grade(args) -> int:
         memory_mb=args.memory,
         output_bytes=args.max_output,
     )
+    course = _course(args)
     summary = grade(
-        _course(args),
+        course,
         args.assignment,
         args.student or None,
         workers=args.workers,
@@ -80,7 +125,23 @@ def cmd_grade(args) -> int:
         say(f"  {student}: {reason}")
     for student, problem in sorted(summary.problems.items()):
         say(f"  {student}: graded, but {problem}")
+    if not args.quiet:
+        _say_totals(course, args.assignment)
     return 0 if summary.clean else 1
+
+
+def _say_totals(course, assignment: str) -> None:
+    """One line per student: total, maximum and status (what a grader checks first)."""
+    from .results import collect_rows
+
+    _, rows = collect_rows(course, assignment)
+    if not rows:
+        return
+    width = max(len("student"), *(len(r.student_id) for r in rows))
+    say(f"{'student':<{width}}  {'score':>13}  status")
+    for r in sorted(rows, key=lambda r: r.student_id):
+        score = f"{r.score:g} / {r.max_score:g}"
+        say(f"{r.student_id:<{width}}  {score:>13}  {r.status}")
 
 
 def cmd_feedback(args) -> int:
@@ -92,14 +153,30 @@ def cmd_feedback(args) -> int:
 
 
 def cmd_export(args) -> int:
-    from .export import export
+    from .export import blank_counts, export, status_report
 
     course = _course(args)
+    roster = Path(args.roster) if args.roster else None
     if not args.output:  # never a file in the course folder, which may be under git
-        export(course, args.assignment, args.format, sys.stdout)
+        export(course, args.assignment, args.format, sys.stdout, roster)
+        if args.format != "csv":
+            _say_blanks(blank_counts(course, args.assignment), None)
         return 0
-    say(export(course, args.assignment, args.format, Path(args.output)))
+    out = Path(args.output)
+    say(export(course, args.assignment, args.format, out, roster))
+    if args.format != "csv":
+        status = out.with_name(f"{out.stem}-status.csv")
+        say(status_report(course, args.assignment, status, roster))
+        _say_blanks(blank_counts(course, args.assignment), status)
     return 0
+
+
+def _say_blanks(counts: dict[str, int], status: Path | None) -> None:
+    if not counts:
+        return
+    where = f"see {status}" if status else "export with --output FILE for the status report"
+    listed = ", ".join(f"{n} {what}" for what, n in sorted(counts.items()))
+    say(f"left blank (not zero): {listed}; {where}", error=True)
 
 
 def cmd_report(args) -> int:
@@ -119,7 +196,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=__version__)
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument(
-        "--course", default=".", help="course folder with nbgrader_config.py (default: .)"
+        "--course",
+        help="course folder with nbgrader_config.py (default: the current folder if it is "
+        "one, else the clone's exercises/)",
     )
     common.add_argument(
         "--db-url",
@@ -162,7 +241,11 @@ def build_parser() -> argparse.ArgumentParser:
         default="auto",
         help="feedback for a failed hidden test: auto (message if from globalsourcing.checks, else exception type), type, full",
     )
-    p.add_argument("--quiet", action="store_true", help="no progress bar")
+    p.add_argument(
+        "--quiet",
+        action="store_true",
+        help="no progress bar and no total per student (for scripts)",
+    )
     p.set_defaults(func=cmd_grade)
 
     p = sub.add_parser(
@@ -175,7 +258,12 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("export", parents=[common], help="grades as CSV (plain, Canvas or Moodle)")
     p.add_argument("assignment")
     p.add_argument("--format", choices=["csv", "canvas", "moodle"], default="csv")
-    p.add_argument("--output", "-o", help="CSV file to write (default: the CSV on stdout)")
+    p.add_argument(
+        "--output",
+        "-o",
+        help="CSV file to write (default: stdout); canvas and moodle also write FILE-status.csv",
+    )
+    p.add_argument("--roster", help="CSV with lms_id,student_id columns (Canvas user ids)")
     p.set_defaults(func=cmd_export)
 
     p = sub.add_parser("report", parents=[common], help="item analysis per question, with a chart")
@@ -188,6 +276,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    problem = missing_grading_tools()
+    if problem:
+        say(f"error: {problem}", error=True)
+        return 2
+    with_own_bin_on_path()
     warnings.filterwarnings("ignore", module="nbgrader")
     warnings.filterwarnings("ignore", message=".*not in session.*")
     from .collect import CollectError

@@ -5,6 +5,8 @@ points earned, so 1.0 means everyone got it), the discrimination index D (share 
 points in the top 27 % of students by total score minus the share in the bottom
 27 %), the item-rest correlation, and the most common failure messages.
 Only graded submissions count (crashed and missing ones are listed separately).
+Answers still awaiting hand grading are left out of every statistic (not counted as 0):
+the column ``pending`` says how many there are, and the page says so.
 """
 
 from __future__ import annotations
@@ -23,7 +25,10 @@ PAGE = """<!DOCTYPE html><html><head><meta charset="utf-8"><title>{{ assignment 
 <body><h1>{{ assignment }}: item analysis</h1>
 <p>{{ graded }} graded submissions. Difficulty is the mean share of points earned;
 discrimination is the top-27% minus bottom-27% share.</p>
-{{ table }}
+{% if pending %}<p><strong>{{ pending }} answer{{ 's' if pending != 1 }} awaiting hand grading are left out</strong>
+(column <code>pending</code>); their questions' statistics cover graded answers only.
+Run the report again after hand grading.</p>
+{% endif %}{{ table }}
 <iframe style="width:100%;height:560px;border:0" srcdoc="{{ chart }}"></iframe>
 </body></html>
 """
@@ -34,7 +39,8 @@ def item_analysis(course: Course, assignment: str) -> tuple[pd.DataFrame, pd.Dat
     questions, rows = collect_rows(course, assignment)
     usable = [r for r in rows if r.status in (GRADED, PENDING)]
     matrix = pd.DataFrame(
-        {r.student_id: {q.grade_id: q.score for q in r.questions} for r in usable}, index=questions
+        {r.student_id: {q.grade_id: _graded_score(q) for q in r.questions} for r in usable},
+        index=questions,
     ).T.astype(float)
     maxima = {q.grade_id: q.max_score for q in rows[0].questions} if rows else {}
     stats = []
@@ -57,16 +63,19 @@ def item_analysis(course: Course, assignment: str) -> tuple[pd.DataFrame, pd.Dat
             for q in r.questions:
                 if q.grade_id == gid and q.message:
                     failures[q.message.splitlines()[-1][:120]] += 1
+        pending = sum(
+            1 for r in usable for q in r.questions if q.grade_id == gid and q.status == PENDING
+        )
         stats.append(
             {
                 "question": gid,
                 "max_score": maximum,
                 "n": int(len(col)),
+                "pending": pending,
                 "mean": float(col.mean()) if len(col) else float("nan"),
                 "difficulty": float(share.mean()) if len(col) else float("nan"),
                 "discrimination": float(
-                    (matrix.loc[high, gid].fillna(0).mean() - matrix.loc[low, gid].fillna(0).mean())
-                    / maximum
+                    (matrix.loc[high, gid].mean() - matrix.loc[low, gid].mean()) / maximum
                 )
                 if maximum and len(matrix)
                 else float("nan"),
@@ -77,6 +86,11 @@ def item_analysis(course: Course, assignment: str) -> tuple[pd.DataFrame, pd.Dat
             }
         )
     return pd.DataFrame(stats), matrix
+
+
+def _graded_score(q) -> float | None:
+    # An answer awaiting hand grading has no score yet: NaN keeps it out of every statistic.
+    return None if q.status == PENDING else q.score
 
 
 def chart(stats: pd.DataFrame, matrix: pd.DataFrame, assignment: str):
@@ -131,6 +145,7 @@ def report(course: Course, assignment: str, out_dir: Path, png: bool = False) ->
     table = stats.to_html(index=False, float_format=lambda x: f"{x:.2f}", na_rep="–", escape=True)
     page = render_template(
         PAGE, assignment=assignment, graded=len(matrix), table=Markup(table),
+        pending=int(stats["pending"].sum()) if len(stats) else 0,
         chart=figure.to_html(inline=True),
     )  # fmt: skip
     paths["html"].write_text(page, encoding="utf-8")
