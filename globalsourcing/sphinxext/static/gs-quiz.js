@@ -41,19 +41,26 @@
     }
   }
 
+  // The shown order of n options for one reader and question: a seeded Fisher-Yates shuffle.
+  function permutation(seed, quizId, qid, n) {
+    var random = generator(hash(seed + "/" + quizId + "/" + qid));
+    var order = [];
+    for (var k = 0; k < n; k++) order.push(k);
+    for (var i = n - 1; i > 0; i--) {
+      var j = Math.floor(random() * (i + 1));
+      var tmp = order[i]; order[i] = order[j]; order[j] = tmp;
+    }
+    return order;
+  }
+
   function shuffleOptions(fieldset, seed) {
     var box = fieldset.querySelector(".gs-quiz-options");
     if (!box) return;
     var rows = Array.prototype.slice.call(box.querySelectorAll(".gs-quiz-option"));
     var quizId = fieldset.closest(".gs-quiz").getAttribute("data-quiz");
-    var random = generator(hash(seed + "/" + quizId + "/" + fieldset.getAttribute("data-qid")));
-    for (var i = rows.length - 1; i > 0; i--) {
-      var j = Math.floor(random() * (i + 1));
-      var tmp = rows[i]; rows[i] = rows[j]; rows[j] = tmp;
-    }
-    rows.forEach(function (row, k) {
-      box.appendChild(row);
-      row.querySelector(".gs-quiz-letter").textContent = LETTERS[k] + ".";
+    permutation(seed, quizId, fieldset.getAttribute("data-qid"), rows.length).forEach(function (k, shown) {
+      box.appendChild(rows[k]);
+      rows[k].querySelector(".gs-quiz-letter").textContent = LETTERS[shown] + ".";
     });
   }
 
@@ -239,6 +246,6 @@
       }
     });
   }
-  window.gsQuiz = { parseNumber: parseNumber };
+  window.gsQuiz = { parseNumber: parseNumber, permutation: permutation };
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init); else init();
 })();

