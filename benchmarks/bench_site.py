@@ -69,7 +69,7 @@ def main() -> int:
             if 'class="gs-exhibit"' in (SITE / rel).read_text(encoding="utf-8"):
                 page.wait_for_function(READY, timeout=60_000)
                 ready_ms[rel] = page.evaluate(READY_TIMES)
-            page.wait_for_load_state("networkidle")
+            page.wait_for_load_state("networkidle", timeout=120_000)
             weights[rel] = page.evaluate(BYTES)
             context.close()
         browser.close()
