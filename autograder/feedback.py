@@ -13,6 +13,7 @@ from pathlib import Path
 from .course import Course
 from .html import render_template
 from .journal import Journal, atomic_write
+from .questions import NOT_ANSWERED, label, question_titles, unanswered_tests
 from .results import collect_rows
 
 PAGE = """<!DOCTYPE html>
@@ -30,7 +31,7 @@ section { border-left: 4px solid #ddd; padding-left: .8rem; margin: 1rem 0; }
 {% if reason is not none %}<p class="failed">This notebook could not be graded: {{ reason }}</p>
 {% endif %}{% for w in warnings %}<p class="note">Note: {{ w }}</p>
 {% endfor %}<table><tr><th>Question</th><th>Score</th><th>Status</th><th>Message</th></tr>
-{% for q in questions %}<tr><td>{{ q.grade_id }}</td><td>{{ q.score }} / {{ q.max_score }}</td><td>{{ q.status }}</td><td>{% if q.message %}<pre>{{ q.message }}</pre>{% endif %}</td></tr>
+{% for q in questions %}<tr><td>{{ q.label }}</td><td>{{ q.score }} / {{ q.max_score }}</td><td>{{ q.status }}</td><td>{% if q.message %}<pre>{{ q.message }}</pre>{% endif %}</td></tr>
 {% endfor %}</table>
 <h2>Your notebook, as graded</h2>
 {% for c in cells %}{% if c.markdown is not none %}<section><pre>{{ c.markdown }}</pre></section>
@@ -44,7 +45,7 @@ def _score(value) -> str:
     return "–" if value is None else f"{value:g}"
 
 
-def _cell(out: dict) -> dict:
+def _cell(out: dict, titles: dict[str, str], blank: set[str]) -> dict:
     """One cell of the page: its source and the outputs a student may see."""
     if out["kind"] == "markdown":
         return {"markdown": out.get("source", "")}
@@ -55,24 +56,31 @@ def _cell(out: dict) -> dict:
         parts.append((out["result"], "note"))
     if out.get("error") and out["kind"] != "test":
         err = out["error"]
-        parts.append((f"{err.get('ename', '')}: {err.get('evalue', '')}", "failed"))
+        if out.get("grade_id") in blank:  # the stub's own NotImplementedError, or a NameError
+            parts.append((NOT_ANSWERED, "failed"))
+        else:
+            parts.append((f"{err.get('ename', '')}: {err.get('evalue', '')}", "failed"))
     if out["kind"] == "test" and out.get("test"):
         t = out["test"]
         text = f"{t['status']} ({_score(t['score'])} / {t['points']:g})"
-        if t.get("message"):
+        if out.get("grade_id") in blank:  # the error a blank answer caused says nothing useful
+            text += "\n" + NOT_ANSWERED
+        elif t.get("message"):
             text += "\n" + t["message"]
         parts.append((text, "passed" if t["status"] == "passed" else "failed"))
-    label = f"{out['grade_id']} " if out.get("grade_id") else ""
+    name = f"{label(titles, out['grade_id'])}: " if out.get("grade_id") else ""
     return {
         "markdown": None,
-        "label": label + out["kind"],
+        "label": name + out["kind"],
         "source": out.get("source", ""),
         "parts": parts,
     }
 
 
-def render(entry: dict, nb_name: str, student_row) -> str:
+def render(entry: dict, nb_name: str, student_row, titles: dict[str, str] | None = None) -> str:
     nb = entry["notebooks"][nb_name]
+    titles = titles or {}
+    blank = unanswered_tests(nb.get("cells", []))
     questions = [q for q in student_row.questions if q.notebook == nb_name]
     return render_template(
         PAGE,
@@ -86,15 +94,15 @@ def render(entry: dict, nb_name: str, student_row) -> str:
         warnings=nb.get("warnings", []),
         questions=[
             {
-                "grade_id": q.grade_id,
+                "label": label(titles, q.grade_id),
                 "score": _score(q.score),
                 "max_score": f"{q.max_score:g}",
                 "status": q.status,
-                "message": q.message,
+                "message": NOT_ANSWERED if q.grade_id in blank else q.message,
             }
             for q in questions
         ],
-        cells=[_cell(out) for out in nb.get("outputs", [])],
+        cells=[_cell(out, titles, blank) for out in nb.get("outputs", [])],
     )
 
 
@@ -108,6 +116,7 @@ def feedback(course: Course, assignment: str, students: list[str] | None = None)
             continue
         for nb_name in entry["notebooks"]:
             path = course.root / "feedback" / row.student_id / assignment / f"{nb_name}.html"
-            atomic_write(path, render(entry, nb_name, row).encode())
+            titles = question_titles(course.root / "source" / assignment, nb_name)
+            atomic_write(path, render(entry, nb_name, row, titles).encode())
             written.append(path)
     return written

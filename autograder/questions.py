@@ -1,0 +1,63 @@
+"""How a person names a question: "Q1 The world ITO estimates", not ``ps1_q1_ito_tests``.
+
+Read from the course's source notebook: a graded cell takes the title of the last
+markdown heading or bold lead-in that names a question (``## Q1. Title`` or
+``**Q1.** text``) above it. Also finds the test cells whose answer was left blank, so
+their feedback says "not answered" rather than the error the empty answer caused.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+QUESTION = re.compile(r"^\s*(?:#+\s*|\*\*)(Q\d+)\b[.:]?(?:\*\*)?\s*(.*)$", re.M)
+NOT_ANSWERED = "not answered: the answer cell was left as it was handed out"
+
+
+def question_titles(source_dir: Path, notebook: str) -> dict[str, str]:
+    """grade id -> "Qn title" for every graded cell of ``source_dir/notebook.ipynb``."""
+    path = source_dir / f"{notebook}.ipynb"
+    try:
+        cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
+    except (OSError, ValueError, KeyError):
+        return {}  # no source to read: callers fall back to the grade id, which is still exact
+    titles, current = {}, None
+    for cell in cells:
+        source = "".join(cell.get("source", ""))
+        if cell.get("cell_type") == "markdown":
+            found = QUESTION.search(source)
+            if found:
+                current = _title(found.group(1), found.group(2))
+        grade_id = cell.get("metadata", {}).get("nbgrader", {}).get("grade_id")
+        if grade_id and current:
+            titles[grade_id] = current
+    return titles
+
+
+def _title(label: str, rest: str) -> str:
+    rest = re.sub(r"\*\*|`", "", rest).strip()
+    rest = re.split(r"(?<=[.?!])\s", rest, maxsplit=1)[0].rstrip(".")
+    if len(rest) > 60:
+        rest = rest[:57].rstrip() + "..."
+    return f"{label} {rest}".strip()
+
+
+def label(titles: dict[str, str], grade_id: str) -> str:
+    return titles.get(grade_id, grade_id)
+
+
+def unanswered_tests(cells: list[dict]) -> set[str]:
+    """Blank answer cells, and the tests whose answer cells (since the previous test) all are."""
+    blank, answers = set(), []
+    for cell in cells:
+        if cell.get("kind") == "answer":
+            answers.append(cell.get("status") == "unanswered")
+            if answers[-1]:
+                blank.add(cell.get("grade_id"))
+        elif cell.get("kind") == "test":
+            if answers and all(answers):
+                blank.add(cell.get("grade_id"))
+            answers = []
+    return blank

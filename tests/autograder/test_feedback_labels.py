@@ -1,0 +1,65 @@
+"""Feedback and `grade` output speak to people: "Q1 <title>", "not answered", a total per student."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from autograder.cli import main
+from autograder.questions import NOT_ANSWERED, question_titles, unanswered_tests
+from tests.autograder.conftest import submit
+
+REPO = Path(__file__).resolve().parents[2]
+SOURCES = sorted((REPO / "exercises" / "source").glob("*/*.ipynb"))
+
+
+@pytest.mark.parametrize("notebook", SOURCES, ids=lambda p: p.stem)
+def test_every_graded_cell_of_every_assignment_has_a_question_title(notebook):
+    import json
+
+    titles = question_titles(notebook.parent, notebook.stem)
+    graded = [
+        c["metadata"]["nbgrader"]["grade_id"]
+        for c in json.loads(notebook.read_text())["cells"]
+        if c.get("metadata", {}).get("nbgrader", {}).get("grade")
+    ]
+    assert graded
+    for grade_id in graded:
+        assert grade_id in titles, f"{notebook.stem}: no question title above {grade_id}"
+        assert titles[grade_id].startswith("Q") and len(titles[grade_id]) > 3
+
+
+def test_a_test_is_unanswered_only_when_all_its_answer_cells_are_blank():
+    cells = [
+        {"kind": "answer", "grade_id": "a1", "status": "unanswered"},
+        {"kind": "test", "grade_id": "t1"},
+        {"kind": "answer", "grade_id": "a2", "status": "unanswered"},
+        {"kind": "answer", "grade_id": "a2b", "status": "answered"},
+        {"kind": "test", "grade_id": "t2"},
+        {"kind": "test", "grade_id": "t3"},  # no answer cell of its own
+    ]
+    assert unanswered_tests(cells) == {"a1", "t1", "a2"}
+
+
+@pytest.mark.slow
+@pytest.mark.filterwarnings("ignore:.*not in session")
+def test_blank_answers_say_not_answered_and_grade_prints_totals(course_dir, capsys):
+    submit(course_dir, "unanswered", "blank")
+    submit(course_dir, "correct", "ace")
+    assert main(["grade", "ps1", "--course", str(course_dir), "--workers", "2", "--quiet"]) == 0
+    assert "blank " not in capsys.readouterr().out  # --quiet: no table for scripts
+    assert main(["grade", "ps1", "--course", str(course_dir), "--force", "--workers", "2"]) == 0
+    out = capsys.readouterr().out
+    lines = out.splitlines()
+    header = next(i for i, line in enumerate(lines) if line.startswith("student"))
+    table = {line.split()[0]: line for line in lines[header + 1 :]}
+    assert "7 / 9" in table["ace"] and "manual grading pending" in table["ace"]
+    assert "0 / 9" in table["blank"]
+
+    assert main(["feedback", "ps1", "--course", str(course_dir)]) == 0
+    page = (course_dir / "feedback" / "blank" / "ps1" / "ps1.html").read_text()
+    assert NOT_ANSWERED.split(":")[0] in page
+    assert "NameError" not in page
+    assert 'class="failed">NotImplementedError' not in page  # the stub's source may still show it
+    assert "Q1 Write cost_per_fte(df)" in page and "<td>q1_test</td>" not in page
