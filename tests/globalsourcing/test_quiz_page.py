@@ -7,7 +7,7 @@ import pytest
 from globalsourcing.quiz import parse_quiz
 from globalsourcing.sphinxext import STATIC
 from globalsourcing.sphinxext.quiz_directive import render
-from globalsourcing.testing.site import CHROMIUM_ARGS, chromium_path, serve, watch
+from globalsourcing.testing.site import serve, watch
 
 pytestmark = pytest.mark.browser
 
@@ -72,16 +72,6 @@ def page(browser, quiz_url):
     yield page
     context.close()
     assert not [e for e in log.console_errors if "favicon" not in e and "404" not in e]
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
 
 
 def _tick(fieldset, texts):

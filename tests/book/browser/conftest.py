@@ -1,24 +1,14 @@
-"""A local server for the built site and one headless Chromium for the browser tests."""
+"""A local server for the built site (the one headless Chromium is in tests/conftest.py)."""
 
 import pytest
 
-from globalsourcing.testing.site import CHROMIUM_ARGS, chromium_path, serve, watch
+from globalsourcing.testing.site import serve, watch
 
 
 @pytest.fixture(scope="session")
 def base_url(site):
     with serve(site) as url:
         yield url
-
-
-@pytest.fixture(scope="session")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
 
 
 @pytest.fixture
