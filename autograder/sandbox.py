@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import contextlib
 import ctypes
+import errno
 import os
 import resource
 import signal
@@ -324,8 +325,7 @@ def _hide_paths(libc, limits: Limits) -> None:
     for path in ("/var/tmp", "/dev/shm"):
         if os.path.isdir(path):
             _mount(libc, "tmpfs", path, "tmpfs", MS_NOSUID | MS_NODEV, size)
-    for path in folders:  # private to this student: nothing left by another one is seen
-        _mount(libc, "tmpfs", path, "tmpfs", MS_NOSUID | MS_NODEV, size)
+    make_private(libc, folders, size)
     for path, fd in fds.items():
         os.makedirs(path, mode=0o711, exist_ok=True)
         _mount(libc, f"/proc/self/fd/{fd}", path, None, MS_BIND | MS_REC, None)
@@ -338,13 +338,47 @@ def _hide_paths(libc, limits: Limits) -> None:
         if not any(link == k or _under(link, k) for k in fds):  # not inside a bound folder
             os.makedirs(os.path.dirname(link), mode=0o711, exist_ok=True)
             os.symlink(target, link)
-    for path in files:  # a socket or pipe of the host, still in view: connecting fails
-        if os.path.lexists(path):
-            _mount(libc, os.devnull, path, None, MS_BIND, None)
+    cover_files(libc, files)
     for path in hide:
         if os.path.isdir(path):
             flags = MS_REMOUNT | MS_RDONLY | MS_NOSUID | MS_NODEV
             _mount(libc, None, path, None, flags, None)
+
+
+def _mount_unless_gone(
+    libc, source: str | None, target: str, fstype: str | None, flags: int, data: str | None
+) -> bool:
+    """Mount like ``_mount``; False when ``target`` is gone (nothing is left there to cover).
+
+    The shared spots are found once, when the fork server starts, and covered in every
+    student process later: a folder or socket removed in between leaves nothing a
+    student could use, so it is skipped instead of failing the submission.
+    """
+    try:
+        _mount(libc, source, target, fstype, flags, data)
+    except OSError as exc:
+        if exc.errno in (errno.ENOENT, errno.ENOTDIR) and not os.path.lexists(target):
+            return False
+        raise
+    return True
+
+
+def make_private(libc, folders: list[str], size: str) -> list[str]:
+    """A fresh tmpfs on each world-writable folder; returns the folders that had vanished."""
+    gone = []
+    for path in folders:  # private to this student: nothing left by another one is seen
+        if not _mount_unless_gone(libc, "tmpfs", path, "tmpfs", MS_NOSUID | MS_NODEV, size):
+            gone.append(path)
+    return gone
+
+
+def cover_files(libc, files: list[str]) -> list[str]:
+    """/dev/null over each host socket, pipe or world-writable file; returns the vanished ones."""
+    gone = []
+    for path in files:  # a socket or pipe of the host, still in view: connecting fails
+        if not _mount_unless_gone(libc, os.devnull, path, None, MS_BIND, None):
+            gone.append(path)
+    return gone
 
 
 def _die_with_parent(applied: list[str], missing: list[str]) -> None:
