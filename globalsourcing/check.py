@@ -54,17 +54,20 @@ class CheckReport:
 
 
 def check(
-    question: str = "all",
+    question: str | int = "all",
     *,
     assignment: str | None = None,
     namespace: Mapping[str, Any] | None = None,
 ) -> CheckReport:
     """Run the visible tests of ``question`` ("q1", "ps5_tco:q1" or "all").
 
+    ``check(1)`` and ``check("Q1")`` (as the feedback names questions) mean ``check("q1")``.
+
     The assignment is taken from ``assignment=``, from a qualified question name, or
     from the ``ASSIGNMENT`` variable that every exercise notebook sets in its first
     code cell. ``namespace`` defaults to the caller's variables.
     """
+    question = _question_name(question)
     if namespace is None:
         namespace = _caller_namespace()
     if ":" in question:
@@ -84,6 +87,32 @@ def check(
     else:
         chosen = [get(assignment, question)]
     return CheckReport([_run(q, namespace) for q in chosen])
+
+
+def _question_name(question: Any) -> str:
+    """``1``, ``"1"`` and ``"Q1"`` (as the feedback prints it) all mean ``"q1"``."""
+    if isinstance(question, int) and not isinstance(question, bool):
+        if question < 1:
+            raise ValueError(
+                f"check({question}): questions are numbered from 1, as in check(1) or check('q1')."
+            )
+        return f"q{question}"
+    if isinstance(question, str):
+        text = question.strip()
+        head, colon, tail = text.rpartition(":")
+        tail = tail.strip()
+        if tail.isdigit() and int(tail) > 0:
+            tail = f"q{int(tail)}"
+        elif tail[:1] in "Qq" and tail[1:].isdigit():
+            tail = f"q{int(tail[1:])}"
+        elif tail.lower() == "all":
+            tail = "all"
+        return f"{head.strip()}{colon}{tail}"
+    raise TypeError(
+        f"check() takes a question's name, such as check('q1') or check(1) for question 1, "
+        f"check('ps5_tco:q1') for another assignment's question, or check() for all of them; "
+        f"got {question!r}."
+    )
 
 
 def _run(question: Question, namespace: Mapping[str, Any]) -> QuestionResult:

@@ -147,3 +147,28 @@ def test_row_count_advice_for_exact_counts_and_for_too_many():
         expect_row_count(frame, 3, "t", more="Filter first.", fewer="Keep more.")
     with pytest.raises(CheckFailure, match="Keep more"):
         expect_row_count(frame, 9, "t", more="Filter first.", fewer="Keep more.")
+
+
+@pytest.mark.parametrize("name", [1, "1", "Q1", " q1 ", "ps5_tco:Q1", "ps5_tco:1"])
+def test_a_question_number_or_the_feedbacks_q1_means_q1(name):
+    # Feedback names questions "Q1 <title>"; a learner who types what it shows, or just the
+    # number, gets question 1 rather than a TypeError from inside check().
+    report = check(name, assignment="ps5_tco", namespace={"offshore_annual_cost": correct_cost})
+    assert [r.question.qid for r in report.results] == ["q1"]
+    assert report.passed
+
+
+@pytest.mark.parametrize("name", [1.0, True, None, ["q1"]])
+def test_a_question_of_another_type_says_how_to_name_one(name):
+    with pytest.raises(TypeError) as info:
+        check(name, assignment="ps5_tco", namespace={})
+    message = str(info.value)
+    assert "check('q1')" in message and "check(1)" in message
+    assert f"got {name!r}" in message
+
+
+def test_question_numbers_start_at_one_and_stop_at_the_last_question():
+    with pytest.raises(ValueError, match="numbered from 1"):
+        check(0, assignment="ps5_tco", namespace={})
+    with pytest.raises(KeyError, match=r"has no question 'q9'; its questions are \['q1'"):
+        check(9, assignment="ps5_tco", namespace={})
