@@ -121,13 +121,54 @@ def cmd_grade(args) -> int:
     )
     counts = summary.status_counts()
     say("by status: " + ", ".join(f"{n} {status}" for status, n in sorted(counts.items())))
+    titles = _titles(course, args.assignment)
     for student, reason in sorted(summary.errors.items()):
-        say(f"  {student}: {reason}")
+        say(f"  {student}: {_in_words(reason, titles)}")
     for student, problem in sorted(summary.problems.items()):
         say(f"  {student}: graded, but {problem}")
+    for student, notes in _notes(summary, titles):
+        for note in notes:
+            say(f"  {student}: {note}")
     if not args.quiet:
         _say_totals(course, args.assignment)
     return 0 if summary.clean else 1
+
+
+def _titles(course, assignment: str) -> dict[str, str]:
+    """grade id -> "Q1 <title>" over the assignment's source notebooks."""
+    from .questions import question_titles
+
+    titles: dict[str, str] = {}
+    source = course.root / "source" / assignment
+    for notebook in sorted(source.glob("*.ipynb")):
+        titles.update(question_titles(source, notebook.stem))
+    return titles
+
+
+def _in_words(reason: str, titles: dict[str, str]) -> str:
+    from .questions import in_words
+
+    return "; ".join(in_words(part, titles) for part in reason.split("; "))
+
+
+def _notes(summary, titles: dict[str, str]) -> list[tuple[str, list[str]]]:
+    """What the grader noticed in each graded notebook (a test cell edited, a cell deleted),
+    naming questions as the feedback does ("Q1 <title>"), one line per note."""
+    from .questions import in_words
+
+    found = []
+    for student in sorted(summary.results):
+        if student in summary.errors:
+            continue  # its reasons are already printed
+        notebooks = summary.results[student].get("notebooks", {})
+        notes = [
+            f"{nb}: {in_words(note, titles)}" if len(notebooks) > 1 else in_words(note, titles)
+            for nb, entry in notebooks.items()
+            for note in entry.get("warnings", [])
+        ]
+        if notes:
+            found.append((student, notes))
+    return found
 
 
 def _say_totals(course, assignment: str) -> None:

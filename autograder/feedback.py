@@ -13,7 +13,7 @@ from pathlib import Path
 from .course import Course
 from .html import render_template
 from .journal import Journal, atomic_write
-from .questions import NOT_ANSWERED, label, question_titles, unanswered_tests
+from .questions import NOT_ANSWERED, in_words, label, question_titles, unanswered_tests
 from .results import collect_rows
 
 PAGE = """<!DOCTYPE html>
@@ -91,7 +91,7 @@ def render(entry: dict, nb_name: str, student_row, titles: dict[str, str] | None
         max_score=f"{sum(q.max_score for q in questions):g}",
         status=student_row.status,
         reason=nb.get("reason", "") if nb["status"] != "graded" else None,
-        warnings=nb.get("warnings", []),
+        warnings=[in_words(w, titles) for w in nb.get("warnings", [])],
         questions=[
             {
                 "label": label(titles, q.grade_id),

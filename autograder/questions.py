@@ -48,6 +48,29 @@ def label(titles: dict[str, str], grade_id: str) -> str:
     return titles.get(grade_id, grade_id)
 
 
+_CELL_NOTE = re.compile(r"^(?P<kind>(?:[\w-]+ )*?)cell '(?P<gid>[^']+)' (?P<rest>.*)$", re.S)
+
+
+def in_words(note: str, titles: dict[str, str]) -> str:
+    """A grader's note with each cell named by its question instead of its grade id.
+
+    "test cell 'ps1_q1_ito_tests' was modified; ..." becomes
+    "Q1 The world ITO estimates (test cell) was modified; ...". A cell the source does
+    not title (a setup cell above the first question) keeps its grade id.
+    """
+    found = _CELL_NOTE.match(note)
+    if found and found.group("gid") in titles:
+        kind = found.group("kind")
+        return f"{titles[found.group('gid')]} ({kind}cell) {found.group('rest')}"
+    for grade_id in sorted(titles, key=len, reverse=True):
+        note = re.sub(
+            rf"(cell )?'?(?<![\w]){re.escape(grade_id)}(?![\w])'?",
+            lambda m, g=grade_id: f"cell of {titles[g]}" if m.group(1) else titles[g],
+            note,
+        )
+    return note
+
+
 def unanswered_tests(cells: list[dict]) -> set[str]:
     """Blank answer cells, and the tests whose answer cells (since the previous test) all are."""
     blank, answers = set(), []

@@ -63,3 +63,42 @@ def test_blank_answers_say_not_answered_and_grade_prints_totals(course_dir, caps
     assert "NameError" not in page
     assert 'class="failed">NotImplementedError' not in page  # the stub's source may still show it
     assert "Q1 Write cost_per_fte(df)" in page and "<td>q1_test</td>" not in page
+
+
+def test_a_grader_note_names_the_question_not_the_grade_id():
+    from autograder.questions import in_words
+
+    titles = {"ps1_q1_ito_tests": "Q1 The world ITO estimates"}
+    note = "test cell 'ps1_q1_ito_tests' was modified; the instructor's version was run"
+    assert in_words(note, titles) == (
+        "Q1 The world ITO estimates (test cell) was modified; the instructor's version was run"
+    )
+    assert in_words("setup cell ps1_q1_ito_tests raised NameError", titles) == (
+        "setup cell of Q1 The world ITO estimates raised NameError"
+    )
+    # A cell with no question above it (the data-loading setup) keeps its exact id.
+    assert in_words("read-only cell 'ps1_setup' was deleted", titles) == (
+        "read-only cell 'ps1_setup' was deleted"
+    )
+
+
+@pytest.mark.slow
+@pytest.mark.filterwarnings("ignore:.*not in session")
+def test_grade_lists_each_students_problems_by_question_title(course_dir, capsys):
+    # An edited or deleted test cell is something the instructor must see in the output of
+    # grade itself (even with --quiet), said the way the feedback says it.
+    submit(course_dir, "test-cell-edited", "edited")
+    submit(course_dir, "test-cell-deleted", "deleted")
+    submit(course_dir, "correct", "ace")
+    assert main(["grade", "ps1", "--course", str(course_dir), "--workers", "2", "--quiet"]) == 0
+    lines = [line.strip() for line in capsys.readouterr().out.splitlines()]
+    assert (
+        "edited: Q2 Store the name of the vendor with the lowest cost per FTE... (test cell) "
+        "was modified; the instructor's version was run" in lines
+    )
+    assert any(
+        line.startswith("deleted: Q1 Write cost_per_fte(df)") and "(test cell) was deleted" in line
+        for line in lines
+    ), lines
+    assert not any(line.startswith("ace:") for line in lines)
+    assert not any("q1_test" in line or "q2_test" in line for line in lines), lines
