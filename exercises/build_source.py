@@ -4,7 +4,10 @@
     python exercises/build_source.py --check  # fail if a committed notebook is out of date
 
 The descriptions in authoring/ are the single source of truth; the notebooks in source/
-are what nbgrader reads and are committed without outputs.
+are what nbgrader reads and are committed without outputs. An assignment whose module
+defines ``rubric_reference()`` also owns the reference-results paragraph of its rubric
+(instructor/rubrics/<assignment>.md, between the two REFERENCE_MARKS): the paragraph is
+computed from the data when this script runs, so the rubric never quotes a stale draw.
 """
 
 from __future__ import annotations
@@ -24,6 +27,11 @@ HERE = Path(__file__).resolve().parent
 PYPROJECT = HERE.parent / "pyproject.toml"
 AUTHORING = HERE / "authoring"
 SOURCE = HERE / "source"
+RUBRICS = HERE.parent / "instructor" / "rubrics"
+REFERENCE_MARKS = (
+    "<!-- reference results: computed from the data by exercises/build_source.py -->\n",
+    "<!-- end of reference results -->\n",
+)
 
 
 def assignment_modules() -> list[str]:
@@ -38,6 +46,21 @@ def render(name: str) -> tuple[Path, str]:
     MetadataValidator().validate_nb(nb)
     nbformat.validate(nb)
     return SOURCE / assignment.name / f"{assignment.name}.ipynb", _ruff_format(nbformat.writes(nb))
+
+
+def render_rubric(name: str) -> tuple[Path, str] | None:
+    """The rubric with its reference paragraph recomputed, or None if the module has none."""
+    module = importlib.import_module(name)
+    if not hasattr(module, "rubric_reference"):
+        return None
+    path = RUBRICS / f"{name}.md"
+    text = path.read_text(encoding="utf-8")
+    begin, end = REFERENCE_MARKS
+    if text.count(begin) != 1 or text.count(end) != 1:
+        raise SystemExit(f"{path}: the reference paragraph must sit between {begin!r} and {end!r}")
+    head, rest = text.split(begin)
+    _, tail = rest.split(end)
+    return path, head + begin + module.rubric_reference().strip("\n") + "\n" + end + tail
 
 
 def _ruff_format(text: str) -> str:
@@ -64,16 +87,19 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     stale = []
     for name in assignment_modules():
-        path, text = render(name)
-        current = path.read_text(encoding="utf-8") if path.exists() else None
-        if current == text:
-            continue
-        stale.append(path)
-        if not args.check:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(text, encoding="utf-8")
+        for rendered in (render(name), render_rubric(name)):
+            if rendered is None:
+                continue
+            path, text = rendered
+            current = path.read_text(encoding="utf-8") if path.exists() else None
+            if current == text:
+                continue
+            stale.append(path)
+            if not args.check:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                path.write_text(text, encoding="utf-8")
     for path in stale:
-        print(("out of date: " if args.check else "wrote ") + str(path.relative_to(HERE)))
+        print(("out of date: " if args.check else "wrote ") + str(path.relative_to(HERE.parent)))
     return 1 if (args.check and stale) else 0
 
 

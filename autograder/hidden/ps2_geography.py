@@ -13,12 +13,12 @@ from globalsourcing.checks import (
     read_choice,
 )
 from globalsourcing.checks.ps2_geography import growth_by_group
+from globalsourcing.country_groups import CEE  # the book's definition (trends/02)
 from globalsourcing.data import load
 
 # The precision the header states: US$ bn to 1 decimal, shares and rates to 3 decimals.
 BN, SHARE = 1, 3
 
-CEE = ["POL", "ROU", "BGR", "CZE", "HUN", "UKR", "SRB", "BLR", "LTU", "EST"]
 GROUP_OF = {"IND": "India", "PHL": "Philippines", **dict.fromkeys(CEE, "CEE")}
 
 

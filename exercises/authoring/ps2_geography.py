@@ -3,7 +3,92 @@
 from nbbuild import Assignment
 
 
+def reference() -> dict:
+    """The reference results the model answer and the rubric quote, computed from the panel."""
+    from globalsourcing.country_groups import CEE, CEE_NAMES
+    from globalsourcing.data import load
+
+    panel = load("wdi_panel")
+    group_of = {"IND": "India", "PHL": "Philippines", **dict.fromkeys(CEE, "CEE")}
+    economies = panel[~panel["is_aggregate"]]
+    world = panel.loc[(panel["country_code"] == "WLD") & (panel["year"] == 2024)]
+    world_2024 = world["ict_service_exports_usd"].iloc[0]
+    top = economies[economies["year"] == 2024].nlargest(10, "ict_service_exports_usd")
+    members = panel[panel["country_code"].isin(group_of) & panel["year"].between(2005, 2024)]
+    groups = (
+        members.assign(group=members["country_code"].map(group_of))
+        .pivot_table(index="year", columns="group", values="ict_service_exports_usd", aggfunc="sum")
+        .div(1e9)
+    )
+    growth = (groups.loc[2024] / groups.loc[2010]) ** (1 / (2024 - 2010)) - 1
+    both = panel[panel["country_code"].isin(group_of)].dropna(
+        subset=["ict_service_exports_usd", "labor_force"]
+    )
+    latest = both.sort_values("year").groupby("country_code").tail(1).set_index("country_code")
+    per_worker = latest["ict_service_exports_usd"] / latest["labor_force"]
+    cee_rows = members[members["country_code"].isin(CEE)]
+    gaps = cee_rows[cee_rows["ict_service_exports_usd"].isna()]
+    first_full = int(gaps["year"].max()) + 1 if len(gaps) else 2005
+    late = [CEE_NAMES[c] for c in sorted(gaps["country_code"].unique(), key=list(CEE).index)]
+    short_labour = latest.loc[[c for c in CEE if latest.loc[c, "year"] < 2024]]
+    top_cee = per_worker.loc[list(CEE)].sort_values(ascending=False).head(3)
+
+    def name(code):
+        return top.set_index("country_code").loc[code, "country_name"]
+
+    def bn(value):
+        return f"{value:.1f}"
+
+    return {
+        "economies": economies["country_code"].nunique(),
+        "aggregates": panel.loc[panel["is_aggregate"], "country_code"].nunique(),
+        "first": name(top.iloc[0]["country_code"]),
+        "first_bn": bn(top.iloc[0]["ict_service_exports_usd"] / 1e9),
+        "first_share": f"{100 * top.iloc[0]['ict_service_exports_usd'] / world_2024:.1f}%",
+        "india_bn": bn(groups.loc[2024, "India"]),
+        "india_share": f"{100 * groups.loc[2024, 'India'] * 1e9 / world_2024:.1f}%",
+        "india_2010": bn(groups.loc[2010, "India"]),
+        "phl_2010": bn(groups.loc[2010, "Philippines"]),
+        "phl_2024": bn(groups.loc[2024, "Philippines"]),
+        "cee_2010": bn(groups.loc[2010, "CEE"]),
+        "cee_2024": bn(groups.loc[2024, "CEE"]),
+        "india_cagr": f"{100 * growth['India']:.1f}%",
+        "phl_cagr": f"{100 * growth['Philippines']:.1f}%",
+        "cee_cagr": f"{100 * growth['CEE']:.1f}%",
+        "phl_pw": f"{round(per_worker['PHL'], -1):,.0f}",
+        "ind_pw": f"{round(per_worker['IND'], -1):,.0f}",
+        "max_pw_name": CEE_NAMES[per_worker.loc[list(CEE)].idxmax()],
+        "max_pw": f"{round(per_worker.loc[list(CEE)].max(), -1):,.0f}",
+        "top_cee": ", ".join(CEE_NAMES[c] for c in top_cee.index),
+        "ratio_low": f"{(top_cee / per_worker['IND']).min():.0f}",
+        "ratio_high": f"{(top_cee / per_worker['IND']).max():.0f}",
+        "late_members": " and ".join([", ".join(late[:-1]), late[-1]] if len(late) > 1 else late),
+        "first_full_year": first_full,
+        "short_labour": " and ".join(
+            f"{CEE_NAMES[c]} ({int(y)})" for c, y in short_labour["year"].items()
+        ),
+    }
+
+
+RUBRIC_REFERENCE = """\
+Reference results (World Bank WDI, ICT service exports, current US$; CEE is the book's ten
+economies, `globalsourcing.country_groups.CEE`): {economies} economies after dropping
+{aggregates} aggregates; 2024 top ten led by {first} (US${first_bn} bn, {first_share} of the
+world) and India (US${india_bn} bn, {india_share}); group exports 2010 to 2024: India
+{india_2010} to {india_bn}, Philippines {phl_2010} to {phl_2024}, CEE {cee_2010} to {cee_2024}
+US$ bn; CAGRs {india_cagr}, {phl_cagr} and {cee_cagr}; exports per worker in the latest year
+with both series range from about US${phl_pw} (Philippines) and US${ind_pw} (India) to about
+US${max_pw} ({max_pw_name}); CEE exports lack {late_members} before {first_full_year}; the
+latest year with a labour force is earlier for {short_labour}. Q6: B."""
+
+
+def rubric_reference() -> str:
+    """The rubric's reference paragraph (written into instructor/rubrics by build_source.py)."""
+    return RUBRIC_REFERENCE.format(**reference())
+
+
 def build() -> Assignment:
+    ref = reference()
     a = Assignment(
         "ps2_geography",
         title="Problem set 2: Where are the suppliers?",
@@ -36,7 +121,8 @@ def build() -> Assignment:
         from globalsourcing.data import load
 
         panel = load("wdi_panel")
-        CEE = ["POL", "ROU", "BGR", "CZE", "HUN", "UKR", "SRB", "BLR", "LTU", "EST"]
+        from globalsourcing.country_groups import CEE  # the book's ten CEE economies
+
         GROUP_OF = {"IND": "India", "PHL": "Philippines", **dict.fromkeys(CEE, "CEE")}
         panel.head()
         """
@@ -104,7 +190,7 @@ def build() -> Assignment:
         with the years 2005 to 2024 as the index, the groups `"India"`, `"Philippines"` and
         `"CEE"` as columns, and ICT service exports in US$ billions. For CEE, add up the
         members that report in each year (a member with a missing value adds nothing).
-        Look at which CEE members are missing in the last years before you trust the total.
+        Look at which CEE members are missing in some years before you trust the total.
         """,
     )
     a.answer(
@@ -214,23 +300,25 @@ def build() -> Assignment:
         decision: what it measures, what it misses (think of Q6, of current US dollars, and
         of the missing CEE values in Q3 and Q5), and what else the bank would need to know.
         """,
-        """
+        f"""
         *Model answer (instructor copy).* India is in a class of its own on scale: about
-        US$178 bn of ICT service exports in 2024, over 14% of the world total, growing at
-        about 9% a year since 2010. The Philippines is far smaller in these statistics (about
-        US$8 bn) but grew at a similar rate. CEE as a group exported about US$64 bn in 2024
-        and grew fastest, nearly 15% a year. Its members (Estonia, Lithuania, the Czech
-        Republic) export five to sixteen times more per worker than India, which reflects smaller,
-        higher-paid workforces rather than a better deal for the bank. For a European bank
-        CEE adds nearness, time zone and EU law; India adds depth of supply; the
-        Philippines' strength, voice and back-office work, hardly shows here because BPO is
-        mostly recorded outside ICT services. Limits: the series measure exports in current
-        US dollars, so exchange-rate swings and inflation move them, and they say nothing
-        about wages, attrition, skills or risk. The CEE total also drops members that stop
-        reporting (Belarus after 2021; Ukraine's labour force after 2021), so its 2024
-        level and growth are understated and not like for like. The bank would need cost
-        and talent data for specific cities, the supplier landscape for its processes, and
-        a view of political and continuity risk.
+        US${ref["india_bn"]} bn of ICT service exports in 2024, {ref["india_share"]} of the
+        world total, growing at about {ref["india_cagr"]} a year since 2010. The Philippines
+        is far smaller in these statistics (about US${ref["phl_2024"]} bn) and grew at
+        {ref["phl_cagr"]} a year. CEE as a group exported about US${ref["cee_2024"]} bn in 2024
+        and grew fastest, {ref["cee_cagr"]} a year. Its leading members per worker
+        ({ref["top_cee"]}) export {ref["ratio_low"]} to {ref["ratio_high"]} times more per worker
+        than India, which reflects smaller, higher-paid workforces rather than a better deal
+        for the bank. For a European bank CEE adds nearness, time zone and EU law; India adds
+        depth of supply; the Philippines' strength, voice and back-office work, hardly shows
+        here because BPO is mostly recorded outside ICT services. Limits: the series measure
+        exports in current US dollars, so exchange-rate swings and inflation move them, and
+        they say nothing about wages, attrition, skills or risk. The CEE total also lacks
+        {ref["late_members"]} before {ref["first_full_year"]}, so its early levels are
+        understated and only later years compare like for like; and the latest per-worker
+        figure is older for {ref["short_labour"]}, whose labour force stops there. The bank would need cost and talent data for specific
+        cities, the supplier landscape for its processes, and a view of political and
+        continuity risk.
         """,
     )
     a.footer()

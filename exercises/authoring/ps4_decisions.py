@@ -1,9 +1,109 @@
 """ps4_decisions: what makes sourcing decisions succeed, in a synthetic data set."""
 
+import math
+
 from nbbuild import Assignment
 
 
+def _wilson(successes: int, n: int, z: float = 1.96) -> tuple[float, float]:
+    p = successes / n
+    denominator = 1 + z**2 / n
+    centre = (p + z**2 / (2 * n)) / denominator
+    half = z * math.sqrt(p * (1 - p) / n + z**2 / (4 * n**2)) / denominator
+    return centre - half, centre + half
+
+
+def reference() -> dict:
+    """The results the model answer and the rubric quote, computed from the synthetic data."""
+    import numpy as np
+
+    from globalsourcing.data import load
+
+    decisions = load("sourcing_decisions")
+
+    def rate(frame):
+        n, k = len(frame), int(frame["savings_achieved"].sum())
+        low, high = _wilson(k, n)
+        return {"n": n, "k": k, "rate": k / n, "low": low, "high": high}
+
+    def r3(x):
+        return f"{x:.3f}"
+
+    def pct(x):
+        return f"{100 * x:.0f}%"
+
+    def by(column, level):
+        return rate(decisions[decisions[column] == level])
+
+    scope = {s: by("scope", s) for s in ["selective", "total_insourcing", "total_outsourcing"]}
+    deals = decisions[decisions["scope"].isin(["selective", "total_outsourcing"])]
+    length = np.where(deals["contract_years"] <= 3, "short", "long")
+    cell = {
+        (s, ln): deals[(deals["scope"] == s) & (length == ln)]
+        for s in ["selective", "total_outsourcing"]
+        for ln in ["short", "long"]
+    }
+    cell_rate = {key: frame["savings_achieved"].mean() for key, frame in cell.items()}
+    naive = scope["selective"]["rate"] - scope["total_outsourcing"]["rate"]
+    gap_long = cell_rate["selective", "long"] - cell_rate["total_outsourcing", "long"]
+    sel, out, ins = scope["selective"], scope["total_outsourcing"], scope["total_insourcing"]
+    return {
+        "sel_rate": r3(sel["rate"]),
+        "sel_ci": f"{r3(sel['low'])}-{r3(sel['high'])}",
+        "sel_n": f"{sel['n']:,}",
+        "ins_rate": r3(ins["rate"]),
+        "ins_k": ins["k"],
+        "ins_n": f"{ins['n']:,}",
+        "ins_ci": f"{r3(ins['low'])}-{r3(ins['high'])}",
+        "out_rate": r3(out["rate"]),
+        "out_ci": f"{r3(out['low'])}-{r3(out['high'])}",
+        "out_n": f"{out['n']:,}",
+        "joint": r3(by("decision_makers", "joint")["rate"]),
+        "business_only": r3(by("decision_makers", "business_only")["rate"]),
+        "it_only": r3(by("decision_makers", "it_only")["rate"]),
+        "both_bids": r3(by("bid_process", "internal_and_external")["rate"]),
+        "external_bids": r3(by("bid_process", "external_only")["rate"]),
+        "detailed": r3(by("contract_type", "detailed_fee_for_service")["rate"]),
+        "loose": r3(by("contract_type", "loose_fee_for_service")["rate"]),
+        "sel_long": r3(cell_rate["selective", "long"]),
+        "out_long": r3(cell_rate["total_outsourcing", "long"]),
+        "sel_short": r3(cell_rate["selective", "short"]),
+        "out_short": r3(cell_rate["total_outsourcing", "short"]),
+        "out_short_n": len(cell["total_outsourcing", "short"]),
+        "naive_gap": r3(naive),
+        "gap_long": r3(gap_long),
+        "total_gap_points": f"{100 * (ins['rate'] - out['rate']):.1f}",
+        # the model answer's rounded percentages and points
+        "sel_pct": pct(sel["rate"]),
+        "sel_ci_pct": f"{100 * sel['low']:.0f}-{pct(sel['high'])}",
+        "out_pct": pct(out["rate"]),
+        "out_ci_pct": f"{100 * out['low']:.0f}-{pct(out['high'])}",
+        "naive_points": f"{100 * naive:.1f}",
+        "long_points": f"{100 * gap_long:.0f}",
+        "overlap": "overlap" if sel["low"] <= out["high"] else "do not overlap",
+    }
+
+
+RUBRIC_REFERENCE = """\
+Reference results (synthetic `sourcing_decisions`, seed 20080222): success rate by scope
+selective {sel_rate} (Wilson 95% interval {sel_ci}, n = {sel_n}), total insourcing {ins_rate}
+({ins_k}/{ins_n}; {ins_ci}), total outsourcing {out_rate} ({out_ci}, n = {out_n}); joint
+decisions {joint} against {business_only} (business only) and {it_only} (IT only); internal
+and external bids {both_bids} against {external_bids}; detailed fee-for-service {detailed}
+against loose {loose}. Long contracts: selective {sel_long}, total outsourcing {out_long};
+short: {sel_short} and {out_short} (only {out_short_n} short total-outsourcing deals).
+`naive_gap` {naive_gap}, `gap_long` {gap_long}. Q6: C. The two total scopes share one
+built-in effect (the 1998 abstract ranks neither above the other); the {total_gap_points}-point
+gap between them comes from the draw and from the longer contracts of total outsourcing."""
+
+
+def rubric_reference() -> str:
+    """The rubric's reference paragraph (written into instructor/rubrics by build_source.py)."""
+    return RUBRIC_REFERENCE.format(**reference())
+
+
 def build() -> Assignment:
+    ref = reference()
     a = Assignment(
         "ps4_decisions",
         title="Problem set 4: What makes sourcing decisions succeed?",
@@ -223,23 +323,25 @@ def build() -> Assignment:
         from real decisions (data, design) to trust a similar analysis. Say clearly that
         the numbers come from a synthetic teaching data set.
         """,
-        """
-        *Model answer (instructor copy).* In this synthetic teaching data set, 70% of
-        selective-outsourcing decisions achieved their expected savings (95% interval about
-        68-73%) against 55% for total outsourcing (about 50-59%); the intervals do not
-        overlap. Part of that 16-point gap comes from contract length: total-outsourcing
-        deals here mostly have long contracts, which do worse, and among long contracts the
-        gap shrinks to about 12 points. Only 30 total-outsourcing deals have short
-        contracts, so the short-contract comparison is too noisy to lean on. Because the
-        data were generated to follow the directions reported by Lacity and Willcocks
-        (1998), these numbers prove nothing about real outsourcing: they show the kind of
-        analysis to run. With real decisions the CIO would need a clear, pre-agreed success
-        measure (expected versus achieved savings, measured the same way for every deal),
-        enough decisions of each kind, the other practices recorded (who decided, how bids
-        were invited, contract detail and length) so that their effects can be separated
-        from scope, and awareness that organisations choosing total outsourcing may differ
-        in ways no table records. The 1998 study's direction, and this exercise, both
-        suggest the CIO should treat scope and contract design as one decision.
+        f"""
+        *Model answer (instructor copy).* In this synthetic teaching data set,
+        {ref["sel_pct"]} of selective-outsourcing decisions achieved their expected savings
+        (95% interval about {ref["sel_ci_pct"]}) against {ref["out_pct"]} for total
+        outsourcing (about {ref["out_ci_pct"]}); the intervals {ref["overlap"]}. Part of that
+        {ref["naive_points"]}-point gap comes from contract length: total-outsourcing deals
+        here mostly have long contracts, which do worse, and among long contracts the gap
+        shrinks to about {ref["long_points"]} points. Only {ref["out_short_n"]}
+        total-outsourcing deals have short contracts, so the short-contract comparison is too
+        noisy to lean on. Because the data were generated to follow the directions reported
+        by Lacity and Willcocks (1998), these numbers prove nothing about real outsourcing:
+        they show the kind of analysis to run. With real decisions the CIO would need a
+        clear, pre-agreed success measure (expected versus achieved savings, measured the
+        same way for every deal), enough decisions of each kind, the other practices
+        recorded (who decided, how bids were invited, contract detail and length) so that
+        their effects can be separated from scope, and awareness that organisations
+        choosing total outsourcing may differ in ways no table records. The 1998 study's
+        direction, and this exercise, both suggest the CIO should treat scope and contract
+        design as one decision.
         """,
     )
     a.footer()
