@@ -38,6 +38,86 @@ when it fails; the graded version also runs hidden tests. Working on your own? R
 *Kernel > Restart Kernel and Run All Cells* and make sure no cell shows an error you did
 not expect."""
 
+GUIDED_RULES = """\
+**How this notebook works.** This is the guided version of the problem set: the code is
+written for you. Run each code cell in order, read what it does, and change its inputs
+where a question asks you to (a parameter near the top of the cell, a filter, a year, a
+weight); the comments say which lines to change. You may add your own cells anywhere.
+
+**How it is graded.** The read-only cells (like this one) and the test cells are restored
+from the instructor's copy when your work is graded. Do not delete, split, copy, move or
+change the type of the answer cells and test cells. In each answer cell, replace the lines
+`# YOUR CODE HERE` and `raise NotImplementedError()` with the names the question asks for,
+for example `growth_rate = 0.078` (a number) or `answer_q6 = "B"` (a letter), and write
+your written answers where it says "YOUR ANSWER HERE". You may type the number you read
+from an output or assign the value from a table, as in `growth_rate = ito_growth["cagr"].max()`.
+
+Numbers may be stored unrounded or rounded to the precision stated below; one rounded
+more coarsely is reported as rounded. Rates and shares are fractions (0.078, not 7.8).
+Choices are letters or labels written as the question shows them ("B", "b", "(B)" or
+"B." all count). Each test cell checks one question and explains what to fix when it
+fails; the graded version also runs hidden tests. Working on your own? Run `check("q1")`
+(or `check()` for all questions) at any point. Before you submit, set every input back
+to the value the notebook started with, choose *Kernel > Restart Kernel and Run All
+Cells* and make sure no cell shows an error you did not expect."""
+
+
+def coding_cell(assignment: str, qid: str) -> str:
+    """The coding variant's reference code for ``qid``, without the solution markers.
+
+    A guided variant shows this code as given cells, so the code students run is the
+    coding variant's own reference solution, written once in its authoring module.
+    """
+    import importlib
+
+    built = importlib.import_module(assignment).build()
+    prefix = f"{built.prefix}_{qid}_"
+    for cell in built.cells:
+        meta = cell.metadata.get("nbgrader", {})
+        if (
+            meta.get("solution")
+            and cell.cell_type == "code"
+            and meta["grade_id"].startswith(prefix)
+        ):
+            lines = [
+                line
+                for line in cell.source.splitlines()
+                if line.strip() not in {"### BEGIN SOLUTION", "### END SOLUTION"}
+            ]
+            return "\n".join(lines)
+    raise KeyError(f"{assignment} has no answer cell for {qid}")
+
+
+def coding_setup(assignment: str) -> str:
+    """The coding variant's setup code (imports, data, constants) without its ASSIGNMENT line."""
+    import importlib
+
+    built = importlib.import_module(assignment).build()
+    setup = next(c for c in built.cells if c["id"] == f"{built.prefix}-setup")
+    return setup.source.split("\n\n", 1)[1]
+
+
+def coding_written(assignment: str, qid: str) -> tuple[str, str]:
+    """The coding variant's written prompt and model answer for ``qid`` (the same question)."""
+    import importlib
+
+    built = importlib.import_module(assignment).build()
+    head = f"{built.prefix}_{qid}_"
+    grade_ids = {c["id"]: c.metadata.get("nbgrader", {}).get("grade_id", "") for c in built.cells}
+    prompt = next(
+        c
+        for c in built.cells
+        if grade_ids[c["id"]].startswith(head) and grade_ids[c["id"]].endswith("_prompt")
+    )
+    answer = next(
+        c
+        for c in built.cells
+        if c.cell_type == "markdown"
+        and c.metadata["nbgrader"].get("grade")
+        and grade_ids[c["id"]].startswith(head)
+    )
+    return prompt.source.split("graded by hand).** ", 1)[1], answer.source
+
 
 def _dedent(text: str) -> str:
     return textwrap.dedent(text).strip("\n")
@@ -67,6 +147,7 @@ class Assignment:
     datasets: list[str]
     precision: str = ""
     prefix: str = ""
+    guided: bool = False
     cells: list[NotebookNode] = field(default_factory=list)
     points: dict[str, float] = field(default_factory=dict)
 
@@ -85,7 +166,7 @@ class Assignment:
         body = (
             f"# {self.title}\n\n{_dedent(intro)}\n\n"
             f"*Time: about {self.minutes} minutes. Datasets: {data}.*\n\n"
-            f"**Precision.** {self.precision}\n\n{HEADER_RULES}"
+            f"**Precision.** {self.precision}\n\n{GUIDED_RULES if self.guided else HEADER_RULES}"
         )
         gid = f"{self.prefix}_header"
         self._add(
@@ -121,6 +202,10 @@ class Assignment:
     def scratch(self, slug: str, code: str) -> None:
         """An ordinary code cell students may change (demonstrations, exploration)."""
         self._add(nbformat.v4.new_code_cell(_dedent(code)), f"{self.prefix}_{slug}")
+
+    def given(self, slug: str, code: str) -> None:
+        """Code written for the student (guided variants): run it, change its inputs."""
+        self.scratch(slug, code)
 
     def answer(self, qid: str, slug: str, code: str) -> None:
         """An autograded answer cell; its solution sits between BEGIN/END SOLUTION."""
