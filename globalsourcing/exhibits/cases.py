@@ -1,0 +1,597 @@
+"""One decision exhibit per case, built from the case's own figures in the fact base.
+
+Each builder reads the case's figures from ``load("facts")`` by fact id, evaluates the case's
+model (:mod:`globalsourcing.models.cases`) over the slider values its declaration gives, and
+returns an :class:`~globalsourcing.exhibits.Exhibit` whose sliders filter that grid in the
+page, so it works with no kernel. A slider that stands for a reported figure opens on that
+figure; the others open on the model's illustrative default, and the caption says which is
+which. Case pages embed them as the last line of a ``remove-input`` cell::
+
+    from globalsourcing.exhibits import cases
+    cases.kodak_exhibit(title="Exhibit 1.5 ...")
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from functools import lru_cache
+
+import altair as alt
+import numpy as np
+import pandas as pd
+
+from globalsourcing.models import cases as models
+
+from . import Exhibit, grid_frame
+
+WIDTH = 440
+
+
+@lru_cache(maxsize=1)
+def _facts() -> pd.DataFrame:
+    from globalsourcing.data import load
+
+    return load("facts").set_index("fact_id")
+
+
+def fact(fact_id: str, end: str = "low") -> float:
+    """A recorded value: ``end`` is "low", "high" or "mid" (the middle of a reported range)."""
+    row = _facts().loc[fact_id]
+    if row["confidence"] == "UNVERIFIED":
+        raise ValueError(f"{fact_id} is UNVERIFIED in the fact base and may not be charted")
+    if end == "mid":
+        return (float(row["value_low"]) + float(row["value_high"])) / 2
+    return float(row[f"value_{end}"])
+
+
+def dollars(fact_id: str, end: str = "low") -> float:
+    """A money fact recorded in millions, in units (an hourly rate of $55 is 5.5e-05 $m)."""
+    return round(fact(fact_id, end) * 1e6, 2)
+
+
+def sources(*fact_ids: str) -> str:
+    """'fact base: id (source key), ...' for an exhibit's source line."""
+    rows = _facts().loc[list(fact_ids)]
+    return "; ".join(f"{i} ({k})" for i, k in zip(rows.index, rows["source_key"], strict=True))
+
+
+def _money(x: float) -> str:
+    return f"{x:,.0f}"
+
+
+# -- sliders from the declarations -------------------------------------------------------
+
+
+def _values(func: Callable, name: str) -> list[float]:
+    """The slider's positions, in the model's units, from the declared control range."""
+    low, high, step = func.parameters[name].control
+    return [round(v, 6) for v in np.arange(low, high + step / 2, step)]
+
+
+def _shown(value: float, scale: float) -> float:
+    """A model value as the slider shows it (shares as whole percentages)."""
+    shown = round(value * scale, 4)
+    return int(shown) if float(shown).is_integer() else shown
+
+
+def _snap(func: Callable, name: str, value: float) -> float:
+    """The slider position nearest ``value`` (a reported figure or a default)."""
+    return min(_values(func, name), key=lambda v: abs(v - value))
+
+
+def _slider(func: Callable, name: str, start: float, scale: float, label: str) -> alt.Parameter:
+    low, high, step = func.parameters[name].control
+    return alt.param(
+        name=name,
+        value=_shown(_snap(func, name, start), scale),
+        bind=alt.binding_range(
+            min=_shown(low, scale), max=_shown(high, scale), step=_shown(step, scale), name=label
+        ),
+    )
+
+
+def _grid(
+    func: Callable, controls: dict[str, float], fixed: dict, model: Callable | None = None
+) -> pd.DataFrame:
+    """``model`` (default ``func``) over every slider position; one column per control,
+    in the units its slider shows."""
+    frame = grid_frame(model or func, {n: _values(func, n) for n in controls}, **fixed)
+    for name, scale in controls.items():
+        frame[name] = [_shown(v, scale) for v in frame[name]]
+    return frame
+
+
+def _selected(params: Sequence[alt.Parameter]) -> str:
+    """A filter keeping the rows of the current slider setting (tolerant of float steps)."""
+    return " && ".join(f"abs(datum.{p.name} - {p.name}) < 0.001" for p in params)
+
+
+def _columns(chart: alt.TopLevelMixin) -> alt.TopLevelMixin:
+    return chart.configure_legend(orient="bottom", direction="horizontal", labelLimit=320)
+
+
+# -- case 1 ------------------------------------------------------------------------------
+
+
+def kodak_exhibit(title: str = "Kodak: IBM at the savings target or consolidating in-house") -> Exhibit:
+    f = models.kodak_savings
+    target, years = fact("kodak_savings_target") / 100, int(fact("kodak_contract_term"))
+    low, high = fact("kodak_inscope_range"), fact("kodak_inscope_range", "high")
+    frame = _grid(
+        f,
+        {"in_scope_budget": 1, "own_saving": 100},
+        {"years": years, "supplier_saving": target},
+    ).round({"yearly": 1, "total": 0, "gap": 0})
+    budget = _slider(f, "in_scope_budget", (low + high) / 2, 1, "Yearly cost of the operations in scope, $m ")
+    own = _slider(f, "own_saving", f.parameters["own_saving"].default, 100,
+                  "Saving Kodak could make by consolidating itself, % ")
+    chart = (
+        alt.Chart(frame)
+        .transform_filter(_selected([budget, own]))
+        .mark_bar()
+        .encode(
+            x=alt.X("total:Q", title=f"Saving over the {years}-year contract ($m)"),
+            y=alt.Y("route:N", title=None),
+            color=alt.Color("route:N", legend=None),
+            tooltip=[
+                alt.Tooltip("route:N", title="Route"),
+                alt.Tooltip("yearly:Q", title="Saving a year ($m)", format=",.1f"),
+                alt.Tooltip("total:Q", title="Saving over the contract ($m)", format=",.0f"),
+                alt.Tooltip("gap:Q", title="IBM's lead over the contract ($m)", format=",.0f"),
+            ],
+        )
+        .add_params(budget, own)
+        .properties(width=WIDTH, height=140)
+    )
+    return Exhibit(
+        _columns(chart),
+        title=title,
+        source=(
+            "Course model globalsourcing.models.cases.kodak_savings on the fact base: "
+            + sources("kodak_savings_target", "kodak_inscope_range", "kodak_contract_term")
+            + ". Kodak's own consolidation saving is an illustrative assumption."
+        ),
+        caption=(
+            f"IBM's bar assumes the reported target, close to {target:.0%} of the cost in scope, "
+            f"over the {years}-year term. The first slider moves the cost in scope across and "
+            f"beyond the course's assumed ${low:.0f}m-{high:.0f}m (the record says only 'far less "
+            "than half' of the computing budget); the second sets what Kodak might have saved "
+            "by building one centre itself, an ILLUSTRATIVE assumption. Notice that the case "
+            "for signing is the gap between the bars, not IBM's bar: the better Kodak's own "
+            "alternative, the less the target is worth."
+        ),
+    )
+
+
+# -- case 2 ------------------------------------------------------------------------------
+
+
+def sainsburys_exhibit(
+    title: str = "Sainsbury's: bring IT in-house or renegotiate with Accenture",
+) -> Exhibit:
+    f = models.insourcing_break_even
+    yearly_charge, aim = fact("sainsburys_value_per_year"), fact("sainsburys_savings_aim")
+    fixed = {"contract_yearly": yearly_charge, "years": 5}
+    route = "route"
+    # Insourcing depends on the one-off cost and the yearly saving, renegotiating on the cut:
+    # two small grids instead of one over all three sliders.
+    inhouse = _grid(f, {"one_off_cost": 1, "yearly_saving": 1}, fixed)
+    inhouse = inhouse[inhouse[route] == "Bring IT in-house"].drop(columns="renegotiated_cut",
+                                                                  errors="ignore")
+    talks = _grid(f, {"renegotiated_cut": 100}, fixed)
+    talks = talks[talks[route] == "Renegotiate the contract"]
+    one_off = _slider(f, "one_off_cost", f.parameters["one_off_cost"].default, 1,
+                      "One-off cost of taking IT back, £m ")
+    saving = _slider(f, "yearly_saving", aim, 1, "Yearly saving once in-house, £m ")
+    cut = _slider(f, "renegotiated_cut", f.parameters["renegotiated_cut"].default, 100,
+                  "Price cut a renegotiation wins, % ")
+    x = alt.X("year:Q", axis=alt.Axis(format="d", tickMinStep=1), title="Years after the decision")
+    y = alt.Y("cumulative:Q", title="Cumulative saving (£m)")
+    color = alt.Color("route:N", title="Route",
+                      scale=alt.Scale(domain=["Bring IT in-house", "Renegotiate the contract"]))
+    tooltip = [
+        alt.Tooltip("route:N", title="Route"),
+        alt.Tooltip("year:Q", title="Year", format="d"),
+        alt.Tooltip("cumulative:Q", title="Cumulative saving (£m)", format=",.1f"),
+    ]
+    line_in = (
+        alt.Chart(inhouse.round({"cumulative": 1}))
+        .transform_filter(_selected([one_off, saving]))
+        .mark_line(point=True).encode(x=x, y=y, color=color, tooltip=tooltip)
+    )
+    line_talks = (
+        alt.Chart(talks.round({"cumulative": 1}))
+        .transform_filter(_selected([cut]))
+        .mark_line(point=True).encode(x=x, y=y, color=color, tooltip=tooltip)
+    )
+    zero = alt.Chart(pd.DataFrame({"y": [0]})).mark_rule(color="gray").encode(y="y:Q")
+    chart = (
+        alt.layer(zero, line_in, line_talks)
+        .add_params(one_off, saving, cut)
+        .properties(width=WIDTH, height=280)
+    )
+    return Exhibit(
+        _columns(chart),
+        title=title,
+        source=(
+            "Course model globalsourcing.models.cases.insourcing_break_even on the fact base: "
+            + sources("sainsburys_value_per_year", "sainsburys_savings_aim", "sainsburys_term")
+            + ". The one-off cost, the renegotiated price cut and the five-year horizon are "
+            "illustrative: none was published before the decision."
+        ),
+        caption=(
+            "Insourcing starts below zero by its one-off cost and then saves a fixed sum a "
+            "year; renegotiating costs nothing up front and saves the chosen cut of the "
+            f"contract's value as signed, spread over its {fact('sainsburys_term'):.0f} years "
+            f"(about £{yearly_charge:.0f}m a year). The yearly-saving slider opens on the "
+            f"£{aim:.0f}m a year the 2000 deal had aimed to save; the one-off cost and the cut "
+            "are ILLUSTRATIVE assumptions, because exit terms were not published. Notice where "
+            "the lines cross: a bigger concession from Accenture or a dearer exit pushes the "
+            "break-even later, and below some yearly saving insourcing never catches up."
+        ),
+    )
+
+
+# -- case 3 ------------------------------------------------------------------------------
+
+
+def bae_exhibit(title: str = "BAE Systems and Xchanging: who gains from the enterprise's profit") -> Exhibit:
+    f = models.gain_share
+    investment, years = fact("xchanging_investment"), int(fact("bae_term"))
+    frame = _grid(
+        f, {"enterprise_profit": 1, "partner_share": 100},
+        {"investment": investment, "years": years},
+    ).round({"cumulative": 2})
+    profit = _slider(f, "enterprise_profit", f.parameters["enterprise_profit"].default, 1,
+                     "Enterprise's yearly profit, £m ")
+    share = _slider(f, "partner_share", fact("xchanging_profit_share") / 100, 100,
+                    "Xchanging's share of the profit, % ")
+    lines = (
+        alt.Chart(frame)
+        .transform_filter(_selected([profit, share]))
+        .mark_line(point=True)
+        .encode(
+            x=alt.X("year:Q", axis=alt.Axis(format="d", tickMinStep=1), title="Year of the partnership"),
+            y=alt.Y("cumulative:Q", title="Cumulative cash from the profit (£m)"),
+            color=alt.Color("party:N", title="Party"),
+            tooltip=[
+                alt.Tooltip("party:N", title="Party"),
+                alt.Tooltip("year:Q", title="Year", format="d"),
+                alt.Tooltip("cumulative:Q", title="Cumulative cash (£m)", format=",.2f"),
+            ],
+        )
+    )
+    zero = alt.Chart(pd.DataFrame({"y": [0]})).mark_rule(color="gray").encode(y="y:Q")
+    chart = alt.layer(zero, lines).add_params(profit, share).properties(width=WIDTH, height=280)
+    return Exhibit(
+        _columns(chart),
+        title=title,
+        source=(
+            "Course model globalsourcing.models.cases.gain_share on the fact base: "
+            + sources("xchanging_investment", "xchanging_profit_share", "bae_term")
+            + ". The enterprise's profit is illustrative: it was never published."
+        ),
+        caption=(
+            f"Xchanging starts £{investment:.0f}m down (its reported minimum investment) and "
+            f"the slider opens on its reported {fact('xchanging_profit_share'):.0f}% share over "
+            f"the {years}-year term. The enterprise's yearly profit is an ILLUSTRATIVE "
+            "assumption. Notice how quickly the partner's line crosses zero as profit rises, "
+            "and that at zero profit (no savings, no outside sales) the partner never recovers "
+            "its investment while BAE gets nothing from the profit share either."
+        ),
+    )
+
+
+# -- case 4 ------------------------------------------------------------------------------
+
+
+def lloyds_exhibit(title: str = "Lloyd's and Xchanging: who keeps the cost cut") -> Exhibit:
+    f = models.venture_split
+    fixed = {"cost_base": fact("lloyds_cost_base"), "policies": fact("lloyds_policies")}
+    frame = _grid(f, {"cost_cut": 100, "price_cut": 100}, fixed).round(
+        {"yearly": 1, "price_per_policy": 2}
+    )
+    cost = _slider(f, "cost_cut", fact("lloyds_implied_cut") / 100, 100,
+                   "Cost cut the venture achieves, % ")
+    price = _slider(f, "price_cut", f.parameters["price_cut"].default, 100,
+                    "Price cut passed to the market, % ")
+    chart = (
+        alt.Chart(frame)
+        .transform_filter(_selected([cost, price]))
+        .mark_bar()
+        .encode(
+            x=alt.X("yearly:Q", title="Gain a year (£m; below 0 = loss)"),
+            y=alt.Y("who:N", title=None),
+            color=alt.Color("who:N", legend=None),
+            tooltip=[
+                alt.Tooltip("who:N", title="Who gains"),
+                alt.Tooltip("yearly:Q", title="Gain a year (£m)", format=",.1f"),
+                alt.Tooltip("price_per_policy:Q", title="Market's price per policy (£)",
+                            format=",.2f"),
+            ],
+        )
+        .add_params(cost, price)
+        .properties(width=WIDTH, height=140)
+    )
+    return Exhibit(
+        _columns(chart),
+        title=title,
+        source=(
+            "Course model globalsourcing.models.cases.venture_split on the fact base: "
+            + sources("lloyds_cost_base", "lloyds_policies", "lloyds_implied_cut")
+            + ". Revenue is taken as equal to the cost base, as the chairman described it; "
+            "the price cut is illustrative."
+        ),
+        caption=(
+            f"The bureaux cost about £{fixed['cost_base']:.0f}m a year, roughly their revenue. "
+            f"The first slider opens on the {fact('lloyds_implied_cut'):.0f}% cut implied by the "
+            "first year's reported profit; the second, an ILLUSTRATIVE term the contract could "
+            "set, hands part of the cut to the market as lower prices. Notice that every point "
+            "of price cut moves the same sum from the venture's profit to the market, so the "
+            "contract's price terms, not the cost cut, decide who gains."
+        ),
+    )
+
+
+# -- case 5 ------------------------------------------------------------------------------
+
+
+def jpmorgan_exhibit(title: str = "JPMorgan Chase: stay with IBM or end the contract") -> Exhibit:
+    f = models.terminate_or_stay
+    fixed = {"yearly_charge": fact("jpmorgan_yearly"), "years_left": int(fact("jpmorgan_years_left"))}
+    frame = _grid(f, {"termination_fee": 100, "inhouse_cost": 100}, fixed).round(
+        {"cumulative": 0}
+    )
+    fee = _slider(f, "termination_fee", f.parameters["termination_fee"].default, 100,
+                  "Termination fee, % of the remaining contract value ")
+    inhouse = _slider(f, "inhouse_cost", f.parameters["inhouse_cost"].default, 100,
+                      "In-house running cost, % of IBM's charge ")
+    lines = (
+        alt.Chart(frame)
+        .transform_filter(_selected([fee, inhouse]))
+        .mark_line(point=True)
+        .encode(
+            x=alt.X("year:Q", axis=alt.Axis(format="d", tickMinStep=1), title="Years from the decision"),
+            y=alt.Y("cumulative:Q", title="Cumulative cost ($m)"),
+            color=alt.Color("route:N", title="Route"),
+            tooltip=[
+                alt.Tooltip("route:N", title="Route"),
+                alt.Tooltip("year:Q", title="Year", format="d"),
+                alt.Tooltip("cumulative:Q", title="Cumulative cost ($m)", format=",.0f"),
+            ],
+        )
+    )
+    chart = lines.add_params(fee, inhouse).properties(width=WIDTH, height=280)
+    return Exhibit(
+        _columns(chart),
+        title=title,
+        source=(
+            "Course model globalsourcing.models.cases.terminate_or_stay on the fact base: "
+            + sources("jpmorgan_yearly", "jpmorgan_years_left")
+            + ". The termination fee and the in-house cost are illustrative: neither was "
+            "published."
+        ),
+        caption=(
+            f"Staying costs the contract's average of about ${fixed['yearly_charge']:,.0f}m a "
+            f"year for the {fixed['years_left']} years left. Ending it costs a fee at once, "
+            "then the bank's own running cost. Both sliders are ILLUSTRATIVE assumptions, the "
+            "two numbers the case says are missing. Notice which settings make the lines cross "
+            "before the contract would have ended: a costly exit pays only if running the "
+            "merged infrastructure in-house is clearly cheaper than IBM's charge."
+        ),
+    )
+
+
+# -- case 6 ------------------------------------------------------------------------------
+
+
+def rural_exhibit(title: str = "Rural Sourcing: a rural US rate against an offshore rate") -> Exhibit:
+    f = models.delivered_rate
+    low, high = dollars("rsi_hourly_rate"), dollars("rsi_hourly_rate", "high")
+    frame = _grid(f, {"rural_rate": 1, "offshore_rate": 1, "offshore_overhead": 100}, {}).round(
+        {"quoted": 2, "extra": 2, "delivered": 2}
+    )
+    rate = _slider(f, "rural_rate", (low + high) / 2, 1, "Rural supplier's rate, $ an hour ")
+    offshore = _slider(f, "offshore_rate", f.parameters["offshore_rate"].default, 1,
+                       "Offshore supplier's rate, $ an hour ")
+    overhead = _slider(f, "offshore_overhead", f.parameters["offshore_overhead"].default, 100,
+                       "Client's extra management offshore, % of the rate ")
+    chart = (
+        alt.Chart(frame)
+        .transform_filter(_selected([rate, offshore, overhead]))
+        .mark_bar()
+        .encode(
+            x=alt.X("delivered:Q", title="Cost to the client per hour of work ($)"),
+            y=alt.Y("supplier:N", title=None),
+            color=alt.Color("supplier:N", legend=None),
+            tooltip=[
+                alt.Tooltip("supplier:N", title="Supplier"),
+                alt.Tooltip("quoted:Q", title="Rate ($ an hour)", format=",.2f"),
+                alt.Tooltip("extra:Q", title="Client's extra management ($ an hour)",
+                            format=",.2f"),
+                alt.Tooltip("delivered:Q", title="Cost per hour in all ($)", format=",.2f"),
+            ],
+        )
+        .add_params(rate, offshore, overhead)
+        .properties(width=WIDTH, height=120)
+    )
+    return Exhibit(
+        _columns(chart),
+        title=title,
+        source=(
+            "Course model globalsourcing.models.cases.delivered_rate on the fact base: "
+            + sources("rsi_hourly_rate")
+            + ". The offshore rate and the client's extra management of an offshore team are "
+            "illustrative; the direction of the extra effort follows Rottman and Lacity (2006)."
+        ),
+        caption=(
+            f"The rural slider opens in the middle of the ${low:.0f}-{high:.0f} an hour the "
+            "company billed in 2005. The offshore rate and the client's extra management of an "
+            "offshore team (travel, specification, checking, time-zone work) are ILLUSTRATIVE "
+            "assumptions. Notice that the comparison turns on the extra management as much as "
+            "on the rates: the rural supplier's case is that the client's own effort, not the "
+            "supplier's price, closes the gap."
+        ),
+    )
+
+
+# -- case 7 ------------------------------------------------------------------------------
+
+
+def gecis_exhibit(title: str = "GECIS: what a sale is worth at a revenue multiple") -> Exhibit:
+    f = models.stake_sale
+    revenue, talk = fact("gecis_revenue_2004"), fact("gecis_press_price")
+    frame = _grid(f, {"multiple": 1, "stake_sold": 100}, {"revenue": revenue}).round({"value": 0})
+    frame["kind"] = "At the slider settings"
+    multiple = _slider(f, "multiple", f.parameters["multiple"].default, 1,
+                       "Price, times 2004 revenue ")
+    stake = _slider(f, "stake_sold", f.parameters["stake_sold"].default, 100, "Share GE sells, % ")
+    reported = pd.DataFrame(
+        {"part": ["Press talk: the whole business, up to"], "value": [talk], "kind": "Reported"}
+    )
+    order = ["Cash from the sale", "Stake kept, at the same valuation", *reported["part"]]
+    x = alt.X("value:Q", title="US$ million")
+    y = alt.Y("part:N", title=None, sort=order)
+    color = alt.Color("kind:N", title=None)
+    tooltip = [alt.Tooltip("part:N", title="What"), alt.Tooltip("value:Q", title="$m", format=",.0f")]
+    moving = (
+        alt.Chart(frame).transform_filter(_selected([multiple, stake]))
+        .mark_bar().encode(x=x, y=y, color=color, tooltip=tooltip)
+    )
+    fixed = alt.Chart(reported).mark_bar().encode(x=x, y=y, color=color, tooltip=tooltip)
+    chart = alt.layer(moving, fixed).add_params(multiple, stake).properties(width=WIDTH, height=160)
+    return Exhibit(
+        _columns(chart),
+        title=title,
+        source=(
+            "Course model globalsourcing.models.cases.stake_sale on the fact base: "
+            + sources("gecis_revenue_2004", "gecis_press_price", "gecis_ge_share_2004")
+            + ". The multiple and the share sold open on illustrative settings."
+        ),
+        caption=(
+            f"The unit expected about ${revenue:.0f}m of revenue in 2004, about "
+            f"{fact('gecis_ge_share_2004'):.0f}% of it from GE. The sliders set the price as a "
+            "multiple of that revenue and the share GE sells; both open on ILLUSTRATIVE "
+            "settings. Notice what multiple the press's figure for the whole business implies, "
+            "and that a revenue multiple here prices revenue GE itself pays: what the stake "
+            "is worth depends on the contract GE signs to keep buying."
+        ),
+    )
+
+
+# -- case 8 ------------------------------------------------------------------------------
+
+
+def citigroup_exhibit(
+    title: str = "Citigroup: what a buyer could pay out of the services contract",
+) -> Exhibit:
+    f = models.sale_and_contract
+    revenue, margin_now = fact("citi_revenue_2008"), fact("citi_margin") / 100
+    benchmark = fact("gecis_multiple") * revenue
+
+    def pv(**kw) -> float:
+        return round(f(**kw), 0)
+
+    frame = _grid(f, {"term": 1, "margin": 100, "discount_rate": 100},
+                  {"yearly_contract": revenue}, model=pv)
+    frame["part"] = "Buyer's profit on the contract, present value"
+    term = _slider(f, "term", f.parameters["term"].default, 1, "Years of work Citi promises ")
+    margin = _slider(f, "margin", margin_now, 100, "Buyer's operating margin, % ")
+    rate = _slider(f, "discount_rate", f.parameters["discount_rate"].default, 100,
+                   "Buyer's discount rate, % a year ")
+    reference = pd.DataFrame(
+        {"part": ["At GECIS's 2004 revenue multiple"], "value": [round(benchmark, 0)]}
+    )
+    x = alt.X("value:Q", title="US$ million")
+    y = alt.Y("part:N", title=None)
+    color = alt.Color("part:N", legend=None)
+    tooltip = [alt.Tooltip("part:N", title="What"), alt.Tooltip("value:Q", title="$m", format=",.0f")]
+    bars = (
+        alt.Chart(frame).transform_filter(_selected([term, margin, rate]))
+        .mark_bar().encode(x=x, y=y, color=color, tooltip=tooltip)
+    )
+    fixed = alt.Chart(reference).mark_bar().encode(x=x, y=y, color=color, tooltip=tooltip)
+    chart = alt.layer(fixed, bars).add_params(term, margin, rate).properties(width=WIDTH, height=120)
+    return Exhibit(
+        _columns(chart),
+        title=title,
+        source=(
+            "Course model globalsourcing.models.cases.sale_and_contract on the fact base: "
+            + sources("citi_revenue_2008", "citi_margin", "gecis_multiple")
+            + ". The contract is assumed to pay the unit's 2008 revenue each year; its length "
+            "and the discount rate are illustrative."
+        ),
+        caption=(
+            f"The unit expected about ${revenue:.0f}m of revenue in 2008, nearly all from Citi, "
+            f"at a reported operating margin of about {fact('citi_margin'):.0f}% (where the "
+            "margin slider opens). The other bar values the unit at GECIS's 2004 multiple of "
+            f"about {fact('gecis_multiple'):.1f} times revenue. The contract's length and the "
+            "discount rate are ILLUSTRATIVE assumptions. Notice how many years of guaranteed "
+            "work it takes before the buyer's profit on the contract reaches the benchmark: "
+            "the price Citi can ask and the contract it must sign are one decision."
+        ),
+    )
+
+
+# -- case 9 ------------------------------------------------------------------------------
+
+
+def topcoder_exhibit(title: str = "TopCoder: a project as contests or as a fixed team") -> Exhibit:
+    f = models.crowd_or_team
+    contests, months = int(fact("topcoder_project_contests")), fact("topcoder_project_months")
+    frame = _grid(
+        f, {"prize": 1, "overhead": 100, "team_size": 1}, {"contests": contests, "months": months}
+    )
+    frame["cost"] = (frame["cost"] / 1000).round(1)
+    prize = _slider(f, "prize", dollars("topcoder_first_prize"), 1, "Prize money per contest, $ ")
+    overhead = _slider(f, "overhead", f.parameters["overhead"].default, 100,
+                       "Reviews, runners-up and fee, % of the prizes ")
+    team = _slider(f, "team_size", f.parameters["team_size"].default, 1, "Fixed team, people ")
+    monthly = f.parameters["monthly_cost"].default
+    chart = (
+        alt.Chart(frame)
+        .transform_filter(_selected([prize, overhead, team]))
+        .mark_bar()
+        .encode(
+            x=alt.X("cost:Q", title="Project cost ($ thousand)"),
+            y=alt.Y("route:N", title=None),
+            color=alt.Color("route:N", legend=None),
+            tooltip=[alt.Tooltip("route:N", title="Route"),
+                     alt.Tooltip("cost:Q", title="Cost ($ thousand)", format=",.1f")],
+        )
+        .add_params(prize, overhead, team)
+        .properties(width=WIDTH, height=140)
+    )
+    return Exhibit(
+        _columns(chart),
+        title=title,
+        source=(
+            "Course model globalsourcing.models.cases.crowd_or_team on the fact base: "
+            + sources("topcoder_project_contests", "topcoder_project_months", "topcoder_first_prize")
+            + f". The overhead, the team size and a team member's cost (${monthly:,.0f} a month) "
+            "are illustrative."
+        ),
+        caption=(
+            f"The energy-company project ran {contests} contests over {months:g} months; the "
+            f"prize slider opens on the ${dollars('topcoder_first_prize'):,.0f} a first prize "
+            "rarely exceeded, so it is a ceiling, not a typical prize. The overhead (reviews, "
+            "runners-up, TopCoder's management and margin), the team size and the team's "
+            f"monthly cost of ${monthly:,.0f} a person are ILLUSTRATIVE assumptions. Notice how "
+            "much the comparison turns on the overhead: prizes alone are cheap, and the crowd "
+            "route's cost lies in what surrounds them."
+        ),
+    )
+
+
+#: Each case's decision exhibit, by the case file's number.
+CASE_EXHIBITS: dict[str, Callable[..., Exhibit]] = {
+    "01": kodak_exhibit,
+    "02": sainsburys_exhibit,
+    "03": bae_exhibit,
+    "04": lloyds_exhibit,
+    "05": jpmorgan_exhibit,
+    "06": rural_exhibit,
+    "07": gecis_exhibit,
+    "08": citigroup_exhibit,
+    "09": topcoder_exhibit,
+}
