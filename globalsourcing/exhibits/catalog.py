@@ -9,20 +9,25 @@ embed them as the last line of a ``remove-input`` cell, e.g.::
 
 Pass ``title=`` to number an exhibit the chapter's way. Sliders move in whole-number steps
 (percentages, years) so the browser's filter compares integers, never rounded floats.
+Every slider and menu is a :class:`~globalsourcing.exhibits.controls.Control`: its values, its
+range and the value it opens on come from the model's parameter declaration, never from here.
 """
 
 from __future__ import annotations
+
+import inspect
 
 import altair as alt
 import numpy as np
 import pandas as pd
 
 from globalsourcing import models
-from globalsourcing.models.location import PILLAR_LABELS
+from globalsourcing.models.location import DEFAULT_WEIGHTS, PILLAR_LABELS, WEIGHT
 from globalsourcing.models.market import DEFAULT_GROWTH, SEGMENT_LABELS
 from globalsourcing.models.tco import OPTIONS
 
 from . import Exhibit, grid_frame
+from .controls import Control
 
 
 def _pct(values) -> list[int]:
@@ -42,32 +47,36 @@ def _fit_column(chart: alt.TopLevelMixin) -> alt.TopLevelMixin:
 
 def tco_exhibit(title: str = "Offshore total cost of ownership with hidden costs") -> Exhibit:
     """Model 1: cumulative cost of in-house, domestic and offshore, with three sliders."""
-    fees, overruns, transitions = [0.4, 0.5, 0.6, 0.7, 0.8, 0.9], [0.0, 0.5, 1.0], [0.05, 0.15, 0.3]
+    model = models.offshore_tco
+    fee_c = Control.of(model, "offshore_fee", "fee")
+    overrun_c = Control.of(model, "management_overrun", "overrun")
+    transition_c = Control.of(model, "transition_offshore", "transition")
     frame = grid_frame(
-        models.offshore_tco,
-        {"offshore_fee": fees, "management_overrun": overruns, "transition_offshore": transitions},
+        model,
+        {
+            "offshore_fee": fee_c.grid,
+            "management_overrun": overrun_c.grid,
+            "transition_offshore": transition_c.grid,
+        },
     )
     frame = frame.assign(
-        fee=(frame["offshore_fee"] * 100).round().astype(int),
-        overrun=(frame["management_overrun"] * 100).round().astype(int),
-        transition=(frame["transition_offshore"] * 100).round().astype(int),
+        fee=fee_c.column(frame["offshore_fee"]),
+        overrun=overrun_c.column(frame["management_overrun"]),
+        transition=transition_c.column(frame["transition_offshore"]),
         cumulative=frame["cumulative"].round(2),
     )[["option", "year", "cumulative", "fee", "overrun", "transition"]]
-    fee = _slider("fee", 60, 40, 90, 10, "Offshore fee, % of in-house cost ")
-    overrun = _slider("overrun", 0, 0, 100, 50, "Management effort above plan, % ")
-    transition = alt.param(
-        name="transition",
-        value=15,
-        bind=alt.binding_select(
-            options=_pct(transitions), name="Offshore transition, % of a year "
-        ),
-    )
+    fee = fee_c.slider("Offshore fee, % of in-house cost ")
+    overrun = overrun_c.slider("Management effort above plan, % ")
+    transition = transition_c.menu("Offshore transition, % of a year ")
+    baseline = model.parameters["baseline_cost"].default
     chart = (
         alt.Chart(frame)
         .mark_line(point=True)
         .encode(
             x=alt.X("year:O", title="Year"),
-            y=alt.Y("cumulative:Q", title="Cumulative cost ($m; in-house costs 10 in year 1)"),
+            y=alt.Y(
+                "cumulative:Q", title=f"Cumulative cost ($m; in-house costs {baseline:g} in year 1)"
+            ),
             color=alt.Color("option:N", title="Option", scale=alt.Scale(domain=list(OPTIONS))),
             tooltip=["option", "year", alt.Tooltip("cumulative:Q", format=",.1f")],
         )
@@ -82,6 +91,7 @@ def tco_exhibit(title: str = "Offshore total cost of ownership with hidden costs
     return Exhibit(
         _fit_column(chart),
         title=title,
+        controls=(fee_c, overrun_c, transition_c),
         source=(
             "Course model globalsourcing.models.offshore_tco. Fee range follows the 10-40% "
             "savings clients sought (Kern, Willcocks & van Heck 2002); the overrun slider applies "
@@ -101,12 +111,14 @@ def location_index_exhibit(
     top: int = 12,
     title: str = "A location attractiveness index from World Bank indicators",
 ) -> Exhibit:
-    """Model 2: top countries for chosen pillar weights, with Kearney's 2021 published rank."""
+    """Model 2: top countries for chosen pillar weights, with Kearney's published rank (the
+    edition ``compare_with_gsli`` opens on, 2021)."""
     from globalsourcing.data import load
 
     panel = load("wdi_panel") if panel is None else panel
     gsli_ranks = load("gsli_ranks") if gsli_ranks is None else gsli_ranks
-    edition = gsli_ranks[gsli_ranks["edition"].astype(str).str[:4] == "2021"]
+    year = models.compare_with_gsli.parameters["edition"].opens_at
+    edition = gsli_ranks[gsli_ranks["edition"].astype(str).str[:4] == str(year)]
     # Kearney named ranks 6-10 of 2021 only as a group; their order in the dataset is the
     # press release's listing (rank_status inferred_from_order), so the tooltip says so.
     published = {
@@ -117,9 +129,18 @@ def location_index_exhibit(
         )
         for row in edition.itertuples()
     }
+    # The weights are a dict, declared once as WEIGHT (a grid of whole percents) and opening
+    # on DEFAULT_WEIGHTS; the business environment keeps at least the grid's smallest weight.
+    fin_c = Control(
+        "fin", WEIGHT, "location_index(weights['financial'])", DEFAULT_WEIGHTS["financial"]
+    )
+    ppl_c = Control("ppl", WEIGHT, "location_index(weights['people'])", DEFAULT_WEIGHTS["people"])
+    floor = fin_c.stops[0]
+    index = models.location_index.parameters
+    weights_text = "/".join(f"{w * 100:.0f}" for w in DEFAULT_WEIGHTS.values())
     frames = []
-    for fin in range(10, 90, 10):
-        for ppl in range(10, 100 - fin, 10):
+    for fin in fin_c.stops:
+        for ppl in (p for p in ppl_c.stops if fin + p <= 100 - floor):
             weights = {
                 "financial": fin / 100,
                 "people": ppl / 100,
@@ -128,17 +149,17 @@ def location_index_exhibit(
             ranked = models.location_index(panel, weights=weights).head(top)
             frames.append(ranked.assign(fin=fin, ppl=ppl))
     frame = pd.concat(frames, ignore_index=True)
-    frame["gsli_2021"] = frame["country_code"].map(published).fillna("not in the published top 10")
+    frame["gsli"] = frame["country_code"].map(published).fillna("not in the published top 10")
     frame = (
         frame[
-            ["country_name", "financial", "people", "business", "score", "rank", "gsli_2021"]
+            ["country_name", "financial", "people", "business", "score", "rank", "gsli"]
             + ["fin", "ppl"]
         ]
         .round(3)
         .rename(columns=PILLAR_LABELS)
     )
-    fin = _slider("fin", 40, 10, 80, 10, "Financial attractiveness weight, % ")
-    ppl = _slider("ppl", 30, 10, 80, 10, "People skills and availability weight, % ")
+    fin = fin_c.slider("Financial attractiveness weight, % ")
+    ppl = ppl_c.slider("People skills and availability weight, % ")
     chart = (
         alt.Chart(frame)
         .transform_filter((alt.datum.fin == fin) & (alt.datum.ppl == ppl))
@@ -151,7 +172,7 @@ def location_index_exhibit(
             tooltip=[
                 alt.Tooltip("country_name:N", title="Country"),
                 alt.Tooltip("rank:Q", title="Model rank"),
-                alt.Tooltip("gsli_2021:N", title="Kearney GSLI 2021"),
+                alt.Tooltip("gsli:N", title=f"Kearney GSLI {year}"),
                 alt.Tooltip("score:Q", format=".2f"),
             ],
         )
@@ -174,13 +195,15 @@ def location_index_exhibit(
     return Exhibit(
         _fit_column(chart),
         # Valid by construction: moving one slider past 90% in total pushes the other down.
-        capped_sum=(("fin", "ppl"), 90),
+        capped_sum=(("fin", "ppl"), 100 - floor),
+        controls=(fin_c, ppl_c),
         title=title,
         source=(
-            "World Bank, World Development Indicators (CC BY 4.0), latest value in the five "
-            "years to 2023; course model globalsourcing.models.location_index. Default weights "
-            "40/30/30 from Kearney's GSLI methodology; published GSLI 2021 ranks as compiled in "
-            "the gsli_ranks dataset."
+            "World Bank, World Development Indicators (CC BY 4.0), latest value in the "
+            f"{index['lookback'].default} years to {index['year'].default}; course model "
+            f"globalsourcing.models.location_index. Default weights {weights_text} from "
+            f"Kearney's GSLI methodology; published GSLI {year} ranks as compiled in the "
+            "gsli_ranks dataset."
         ),
         caption=(
             "The index uses open proxies (GDP per capita for wage costs), so it cannot reproduce "
@@ -196,18 +219,19 @@ def decision_matrix_exhibit(
     title: str = "Sourcing decision matrix for a back-office portfolio",
 ) -> Exhibit:
     """Model 3: activities placed on the two axes; sliders move the dividing lines."""
-    thresholds = [0.3, 0.4, 0.5, 0.6, 0.7]
+    ct_c = Control.of(models.decision_matrix, "contribution_threshold", "ct")
+    mt_c = Control.of(models.decision_matrix, "market_threshold", "mt")
     frame = grid_frame(
         models.decision_matrix,
-        {"contribution_threshold": thresholds, "market_threshold": thresholds},
+        {"contribution_threshold": ct_c.grid, "market_threshold": mt_c.grid},
         activities=activities,
     )
     frame = frame.assign(
-        ct=(frame["contribution_threshold"] * 100).round().astype(int),
-        mt=(frame["market_threshold"] * 100).round().astype(int),
+        ct=ct_c.column(frame["contribution_threshold"]),
+        mt=mt_c.column(frame["market_threshold"]),
     )[["activity", "business_contribution", "market_comparison", "recommendation", "ct", "mt"]]
-    ct = _slider("ct", 50, 30, 70, 10, "Differentiator from score, % ")
-    mt = _slider("mt", 50, 30, 70, 10, "Market better from score, % ")
+    ct = ct_c.slider("Differentiator from score, % ")
+    mt = mt_c.slider("Market better from score, % ")
     points = (
         alt.Chart(frame)
         .transform_filter((alt.datum.ct == ct) & (alt.datum.mt == mt))
@@ -233,6 +257,7 @@ def decision_matrix_exhibit(
     chart = alt.layer(points, vline, hline).add_params(ct, mt).properties(width=440, height=360)
     return Exhibit(
         _fit_column(chart),
+        controls=(ct_c, mt_c),
         title=title,
         source=(
             "Course model globalsourcing.models.decision_matrix, the course's synthesis of the "
@@ -247,14 +272,16 @@ def contracts_exhibit(
     title: str = "Contract type, demanded savings and the winner's curse",
 ) -> Exhibit:
     """Model 4: supplier margin by contract type; sliders for savings, bidders and under-bidding."""
-    savings, bidders, underbids = [0.1, 0.2, 0.3, 0.4], [1, 2, 4, 8], [0.0, 0.1, 0.2]
+    model = models.simulate_contracts
+    saving_c = Control.of(model, "sought_saving", "saving")
+    bidders_c = Control.of(model, "n_bidders", "bidders", scale=1)
+    cut_c = Control.of(model, "underbid", "cut")
+    deals = model.parameters["n_deals"].default
     width = 0.04
     edges = np.round(np.arange(-0.6, 0.32, width), 2)
 
     def binned(sought_saving: float, n_bidders: int, underbid: float) -> pd.DataFrame:
-        draws = models.simulate_contracts(
-            sought_saving=sought_saving, n_bidders=n_bidders, underbid=underbid, n_deals=2000
-        )
+        draws = model(sought_saving=sought_saving, n_bidders=n_bidders, underbid=underbid)
         margin = draws["supplier_margin"].clip(edges[0], edges[-1] - 1e-9)
         counts = (
             draws.assign(bin=pd.cut(margin, edges, right=False, labels=edges[:-1]))
@@ -263,28 +290,23 @@ def contracts_exhibit(
             .rename("share")
             .reset_index()
         )
-        counts["share"] = (counts["share"] / 2000).round(4)
+        counts["share"] = (counts["share"] / deals).round(4)
         counts["bin"] = counts["bin"].astype(float)
         summary = models.contract_summary(draws)[["contract", "distress_rate"]]
         return counts.merge(summary, on="contract").round({"distress_rate": 3})
 
     frame = grid_frame(
-        binned, {"sought_saving": savings, "n_bidders": bidders, "underbid": underbids}
+        binned,
+        {"sought_saving": saving_c.grid, "n_bidders": bidders_c.grid, "underbid": cut_c.grid},
     )
     frame = frame.assign(
-        saving=(frame["sought_saving"] * 100).round().astype(int),
-        bidders=frame["n_bidders"],
-        cut=(frame["underbid"] * 100).round().astype(int),
+        saving=saving_c.column(frame["sought_saving"]),
+        bidders=bidders_c.column(frame["n_bidders"]),
+        cut=cut_c.column(frame["underbid"]),
     ).drop(columns=["sought_saving", "n_bidders", "underbid"])
-    saving = _slider("saving", 20, 10, 40, 10, "Saving the client demands, % ")
-    n = alt.param(
-        name="bidders", value=4, bind=alt.binding_select(options=bidders, name="Bidders ")
-    )
-    cut = alt.param(
-        name="cut",
-        value=0,
-        bind=alt.binding_select(options=_pct(underbids), name="Deliberate under-bid, % "),
-    )
+    saving = saving_c.slider("Saving the client demands, % ")
+    n = bidders_c.menu("Bidders ")
+    cut = cut_c.menu("Deliberate under-bid, % ")
     base = alt.Chart(frame).transform_filter(
         (alt.datum.saving == saving) & (alt.datum.bidders == n) & (alt.datum.cut == cut)
     )
@@ -333,10 +355,11 @@ def contracts_exhibit(
     ).add_params(saving, n, cut)
     return Exhibit(
         _fit_column(chart),
+        controls=(saving_c, bidders_c, cut_c),
         title=title,
         source=(
-            "Course model globalsourcing.models.simulate_contracts (seeded simulation of 2,000 "
-            "tenders per setting). Clients sought 10-40% savings (Kern, Willcocks & van Heck "
+            "Course model globalsourcing.models.simulate_contracts (seeded simulation of "
+            f"{deals:,} tenders per setting). Clients sought 10-40% savings (Kern, Willcocks & van Heck "
             "2002); cost uncertainty, estimate error, markup and under-bids are illustrative."
         ),
         caption=(
@@ -349,30 +372,26 @@ def contracts_exhibit(
 
 def knowledge_exhibit(title: str = "Knowledge retention after a wave of departures") -> Exhibit:
     """Model 5: knowledge stock over time; sliders for the two levers and the wave."""
-    kt, directory, waves = [0.0, 0.05, 0.1, 0.2], [0.0, 0.5, 1.0], [0.1, 0.25, 0.4]
+    model = models.knowledge_retention
+    kt_c = Control.of(model, "kt_effort", "kt")
+    tm_c = Control.of(model, "directory", "tm")
+    wave_c = Control.of(model, "wave_size", "wave")
     frame = grid_frame(
-        models.knowledge_retention,
-        {"kt_effort": kt, "directory": directory, "wave_size": waves},
-        months=48,
+        model,
+        {"kt_effort": kt_c.grid, "directory": tm_c.grid, "wave_size": wave_c.grid},
+        months=model.parameters["months"].opens_at,
     )
     frame = frame.assign(
-        kt=(frame["kt_effort"] * 100).round().astype(int),
-        tm=(frame["directory"] * 100).round().astype(int),
-        wave=(frame["wave_size"] * 100).round().astype(int),
+        kt=kt_c.column(frame["kt_effort"]),
+        tm=tm_c.column(frame["directory"]),
+        wave=wave_c.column(frame["wave_size"]),
         knowledge=frame["knowledge"].round(3),
         output=frame["output"].round(3),
     )[["month", "knowledge", "output", "kt", "tm", "wave"]]
-    kt_p = alt.param(
-        name="kt",
-        value=5,
-        bind=alt.binding_select(options=_pct(kt), name="Time on knowledge transfer, % "),
-    )
-    tm_p = _slider("tm", 0, 0, 100, 50, "Who-knows-what directory, % complete ")
-    wave_p = alt.param(
-        name="wave",
-        value=25,
-        bind=alt.binding_select(options=_pct(waves), name="Wave of leavers, % "),
-    )
+    kt_p = kt_c.menu("Time on knowledge transfer, % ")
+    tm_p = tm_c.slider("Who-knows-what directory, % complete ")
+    wave_p = wave_c.menu("Wave of leavers, % ")
+    wave_month = model.parameters["wave_month"].default
     chart = (
         alt.Chart(frame)
         .transform_filter(
@@ -381,7 +400,7 @@ def knowledge_exhibit(title: str = "Knowledge retention after a wave of departur
         .transform_fold(["knowledge", "output"], as_=["measure", "value"])
         .mark_line()
         .encode(
-            x=alt.X("month:Q", title="Month (wave in month 12)"),
+            x=alt.X("month:Q", title=f"Month (wave in month {wave_month})"),
             y=alt.Y(
                 "value:Q", scale=alt.Scale(domain=[0, 1]), title="Share of what the service needs"
             ),
@@ -392,6 +411,7 @@ def knowledge_exhibit(title: str = "Knowledge retention after a wave of departur
     )
     return Exhibit(
         _fit_column(chart),
+        controls=(kt_c, tm_c, wave_c),
         title=title,
         source=(
             "Course model globalsourcing.models.knowledge_retention; levers after Oshri, Kotlarsky "
@@ -410,21 +430,23 @@ def market_exhibit(
 ) -> Exhibit:
     """Model 6: estimates by originator, the sourced growth band, and a growth slider."""
     table = models.market_table(market_size)
+    model = models.project_market
     segments = list(DEFAULT_GROWTH)
-    rates = [g / 100 for g in range(0, 32, 2)]
+    first = inspect.signature(model).parameters["segment"].default
+    horizon = model.parameters["horizon"].opens_at
+    # The line opens on the model's own low growth for its default segment.
+    growth_c = Control.of(model, "low_growth", "g", default=DEFAULT_GROWTH[first][0])
 
     def own_path(segment: str, growth: float) -> pd.DataFrame:
-        path = models.project_market(
-            table, segment, horizon=8, low_growth=growth, high_growth=growth
-        )
+        path = model(table, segment, horizon=horizon, low_growth=growth, high_growth=growth)
         base = path[path["kind"] == "estimate"]["year"].max()
         return path[path["year"] >= base][["year", "central"]]
 
-    mine = grid_frame(own_path, {"segment": segments, "growth": rates})
-    mine["g"] = (mine["growth"] * 100).round().astype(int)
+    mine = grid_frame(own_path, {"segment": segments, "growth": growth_c.grid})
+    mine["g"] = growth_c.column(mine["growth"])
     mine = mine.drop(columns="growth").round(2)
     band = pd.concat(
-        [models.project_market(table, s, horizon=8).assign(segment=s) for s in segments],
+        [model(table, s, horizon=horizon).assign(segment=s) for s in segments],
         ignore_index=True,
     ).round(2)
     # Start the band at the base estimate so it joins the last point.
@@ -435,12 +457,12 @@ def market_exhibit(
     ].assign(mid=lambda f: (f["low"] + f["high"]) / 2)
     seg = alt.param(
         name="segment",
-        value="bpo",
+        value=first,
         bind=alt.binding_select(
             options=segments, labels=[SEGMENT_LABELS[s] for s in segments], name="Segment "
         ),
     )
-    growth = _slider("g", 10, 0, 30, 2, "Your growth assumption, % a year ")
+    growth = growth_c.slider("Your growth assumption, % a year ")
     x = alt.X("year:Q", title="Year", axis=alt.Axis(format="d"))
     est = (
         alt.Chart(points)
@@ -476,6 +498,7 @@ def market_exhibit(
     )
     return Exhibit(
         _fit_column(chart),
+        controls=(growth_c,),
         title=title,
         source=(
             "Curated market_size dataset (one citation per estimate; unverified aggregator "
@@ -494,38 +517,35 @@ def captive_exhibit(
     title: str = "Captive, build-operate-transfer, third party or hybrid?",
 ) -> Exhibit:
     """Model 7: present value of each option's cost; sliders for wage inflation, set-up, sale."""
-    inflation, setups, sells = [0.04, 0.08, 0.12, 0.16], [0.2, 0.4, 0.8], [0, 3, 5, 7]
+    model = models.captive_economics
+    infl_c = Control.of(model, "offshore_wage_inflation", "infl")
+    setup_c = Control.of(model, "captive_setup", "setup")
+    sell_c = Control.of(model, "sell_year", "sell", scale=1)
+    declared = model.parameters
 
     def ranking(**kw) -> pd.DataFrame:
-        return models.captive_ranking(models.captive_economics(**kw))
+        return models.captive_ranking(model(**kw))
 
     frame = grid_frame(
         ranking,
-        {"offshore_wage_inflation": inflation, "captive_setup": setups, "sell_year": sells},
+        {
+            "offshore_wage_inflation": infl_c.grid,
+            "captive_setup": setup_c.grid,
+            "sell_year": sell_c.grid,
+        },
     )
     frame = frame.assign(
-        infl=(frame["offshore_wage_inflation"] * 100).round().astype(int),
-        setup=(frame["captive_setup"] * 100).round().astype(int),
+        infl=infl_c.column(frame["offshore_wage_inflation"]),
+        setup=setup_c.column(frame["captive_setup"]),
         pv_cost=frame["pv_cost"].round(1),
         saving=frame["saving_vs_onshore_pct"].round(1),
-        sell=frame["sell_year"],
+        sell=sell_c.column(frame["sell_year"]),
     )[["option", "pv_cost", "saving", "infl", "setup", "sell"]]
-    infl = alt.param(
-        name="infl",
-        value=8,
-        bind=alt.binding_select(options=_pct(inflation), name="Offshore wage inflation, % a year "),
-    )
-    setup = alt.param(
-        name="setup",
-        value=40,
-        bind=alt.binding_select(options=_pct(setups), name="Captive set-up, % of a year's cost "),
-    )
-    sell = alt.param(
-        name="sell",
-        value=5,
-        bind=alt.binding_select(
-            options=sells, labels=["never", "3", "5", "7"], name="Sell the captive in year "
-        ),
+    infl = infl_c.menu("Offshore wage inflation, % a year ")
+    setup = setup_c.menu("Captive set-up, % of a year's cost ")
+    # Year 0 means the captive is never sold (the declaration's label says so).
+    sell = sell_c.menu(
+        "Sell the captive in year ", labels=[str(y) if y else "never" for y in sell_c.stops]
     )
     chart = (
         alt.Chart(frame)
@@ -535,7 +555,11 @@ def captive_exhibit(
         .mark_bar()
         .encode(
             x=alt.X(
-                "pv_cost:Q", title="Present value of cost over 10 years (onshore = 100 a year)"
+                "pv_cost:Q",
+                title=(
+                    f"Present value of cost over {declared['years'].default} years "
+                    f"(onshore = {declared['baseline_cost'].default:g} a year)"
+                ),
             ),
             y=alt.Y("option:N", sort="x", title=None),
             color=alt.Color("option:N", legend=None),
@@ -546,10 +570,11 @@ def captive_exhibit(
     )
     return Exhibit(
         _fit_column(chart),
+        controls=(infl_c, setup_c, sell_c),
         title=title,
         source=(
-            "Course model globalsourcing.models.captive_economics. Sale price about 1.9 times "
-            "revenue, from the GECIS (2004) and Citigroup-TCS (2008) sales as reported in the "
+            "Course model globalsourcing.models.captive_economics. Sale price about "
+            f"{declared['sale_multiple'].default:g} times revenue, from the GECIS (2004) and Citigroup-TCS (2008) sales as reported in the "
             "press; other costs are illustrative."
         ),
         caption="Shortest bar is cheapest. Fast offshore wage inflation narrows every offshore lead.",
@@ -565,23 +590,24 @@ def sustainability_exhibit(
 
     decisions = load("sourcing_decisions") if decisions is None else decisions
     fitted = models.fit_renewal_model(decisions)
-    switching = [-1.0, -0.5, 0.0, 0.5, 1.0, 1.5, 2.0]
+    sw_c = Control.of(models.renewal_curve, "switching_costs", "sw", scale=10)
+    sharing = models.renewal_curve.parameters["value_sharing"].grid
 
     def curve(switching_costs: float, value_sharing: float) -> pd.DataFrame:
         return models.renewal_curve(
-            fitted, switching_costs=switching_costs, value_sharing=value_sharing, points=17
+            fitted, switching_costs=switching_costs, value_sharing=value_sharing
         )
 
-    frame = grid_frame(curve, {"switching_costs": switching, "value_sharing": [0.0, 1.0]})
+    frame = grid_frame(curve, {"switching_costs": sw_c.grid, "value_sharing": sharing})
     frame = frame.assign(
-        sw=(frame["switching_costs"] * 10).round().astype(int),
+        sw=sw_c.column(frame["switching_costs"]),
         sharing=np.where(
             frame["value_sharing"] > 0, "gain-sharing or partnership", "other contracts"
         ),
         probability=frame["probability"].round(4),
         satisfaction=frame["driver_value"].round(2),
     )[["satisfaction", "probability", "sharing", "sw"]]
-    sw = _slider("sw", 5, -10, 20, 5, "Switching costs: log10 of deal size in $m, x10 ")
+    sw = sw_c.slider("Switching costs: log10 of deal size in $m, x10 ")
     chart = (
         alt.Chart(frame)
         .transform_filter(alt.datum.sw == sw)
@@ -602,6 +628,7 @@ def sustainability_exhibit(
     )
     return Exhibit(
         _fit_column(chart),
+        controls=(sw_c,),
         title=title,
         source=(
             f"SYNTHETIC data: the course's sourcing_decisions dataset ({fitted.n} outsourced "
@@ -612,7 +639,8 @@ def sustainability_exhibit(
             "The curves show what the synthetic generator built in, not how real deals behave: "
             "satisfaction drives renewal there, while contract type and deal size were given "
             "almost no effect, so the two lines nearly coincide and the slider moves them little. "
-            "Slider value 5 means a deal of about $3m a year (10^0.5)."
+            f"Slider value {sw_c.start} means a deal of about "
+            f"${10**sw_c.default:.0f}m a year (10^{sw_c.default:g})."
         ),
     )
 

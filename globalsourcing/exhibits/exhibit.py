@@ -48,6 +48,9 @@ class Exhibit:
     #: Sliders whose values may not add up past a total, e.g. ``(("fin", "ppl"), 90)``: when
     #: one moves past it, the page lowers the others (gs-exhibits.js), so every setting is valid.
     capped_sum: tuple[tuple[str, ...], int] | None = None
+    #: The sliders and menus read from model declarations (``exhibits.controls.Control``);
+    #: ``exhibits.controls.mismatches`` checks the built chart against them.
+    controls: tuple[Any, ...] = ()
     _vega: dict | None = field(default=None, init=False, repr=False)
 
     def __post_init__(self) -> None:

@@ -46,14 +46,16 @@ CONTRACTS = ("Fixed price", "Time and materials", "Gain-sharing")
 
 
 @declared(
-    n_bidders=whole("Bidders", 1, 100, control=(1, 12, 1)),
+    n_bidders=whole("Bidders", 1, 100, control=(1, 12, 1), grid=(1, 2, 4, 8)),
     # A cut of 100% leaves no price, so the demanded saving and the under-bid stay below 1.
-    sought_saving=share("Saving the client demands", (0.0, 0.5, 0.05), open_high=True),
+    sought_saving=share("Saving the client demands", (0.0, 0.5, 0.05), open_high=True,
+                        grid=(0.1, 0.2, 0.3, 0.4)),
     supplier_cost=number("Supplier's cost / in-house cost", 0, 5, open_low=True),
     cost_uncertainty=number("Cost uncertainty (log-sd)", 0, 2, control=(0.0, 0.5, 0.05)),
     estimate_error=number("Bidders' estimate error", 0, 2, control=(0.0, 0.4, 0.05)),
     markup=number("Markup on estimated cost", 0, 5, control=(0.0, 0.4, 0.01)),
-    underbid=share("Deliberate under-bid", (0.0, 0.3, 0.01), open_high=True),
+    underbid=share("Deliberate under-bid", (0.0, 0.3, 0.01), open_high=True,
+                   grid=(0.0, 0.1, 0.2)),
     client_share=share("Client share of over/under-run", (0.0, 1.0, 0.1)),
     distress_margin=number("Margin below which a supplier is in distress", -1, 1,
                            open_low=True, open_high=True),

@@ -76,8 +76,12 @@ DEFAULT_PORTFOLIO = pd.DataFrame(
 
 
 @declared(
-    contribution_threshold=share("Differentiator from score", (0.05, 0.95, 0.05)),
-    market_threshold=share("Market better from score", (0.05, 0.95, 0.05)),
+    contribution_threshold=share(
+        "Differentiator from score", (0.05, 0.95, 0.05), grid=(0.3, 0.4, 0.5, 0.6, 0.7)
+    ),
+    market_threshold=share(
+        "Market better from score", (0.05, 0.95, 0.05), grid=(0.3, 0.4, 0.5, 0.6, 0.7)
+    ),
     margin=share("Borderline within", (0.0, 0.3, 0.05)),
 )
 def decision_matrix(

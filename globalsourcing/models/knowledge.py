@@ -49,13 +49,16 @@ from .params import frame as _require_frame
 
 
 @declared(
-    months=whole("Months simulated", 1, 600, control=(12, 96, 1)),
+    # Four years on screen, so a wave's recovery is visible (the function's default is 36).
+    months=whole("Months simulated", 1, 600, control=(12, 96, 1), start=48),
     # Attrition of 1 would mean the whole team leaves every year.
     annual_attrition=share("Annual attrition", (0.0, 0.6, 0.05), open_high=True),
     wave_month=whole("Wave in month (0 = no wave)", 0, 600, control=(1, 36, 1)),
-    wave_size=share("Wave of departures (share)", (0.0, 0.6, 0.05)),
-    kt_effort=share("Time on knowledge transfer", (0.0, 0.4, 0.01), high=0.9),
-    directory=share("Who-knows-what directory", (0.0, 1.0, 0.1)),
+    wave_size=share("Wave of departures (share)", (0.0, 0.6, 0.05), grid=(0.1, 0.25, 0.4)),
+    kt_effort=share(
+        "Time on knowledge transfer", (0.0, 0.4, 0.01), high=0.9, grid=(0.0, 0.05, 0.1, 0.2)
+    ),
+    directory=share("Who-knows-what directory", (0.0, 1.0, 0.1), grid=(0.0, 0.5, 1.0)),
     learning_rate=share("Knowledge relearned a month"),
     directory_boost=number("Relearning boost of a full directory", 0, 20),
     recovery_level=share("Share of the stock that counts as recovered"),

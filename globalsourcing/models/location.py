@@ -36,7 +36,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from .params import declared, number, relation, weights_sum_to_one, whole
+from .params import declared, number, relation, share, weights_sum_to_one, whole
 from .params import frame as _require_frame
 
 PILLARS = ("financial", "people", "business")
@@ -46,6 +46,9 @@ PILLAR_LABELS = {
     "business": "Business environment",
 }
 DEFAULT_WEIGHTS = {"financial": 0.4, "people": 0.3, "business": 0.3}
+#: One pillar's weight, as the widget's sliders and the exhibit's grid show it (the weights
+#: are a dict, so they are declared here rather than on ``location_index``'s signature).
+WEIGHT = share("Pillar weight", (0.0, 1.0, 0.05), grid=(0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8))
 
 #: Pillar names in the ``gsli_pillars`` dataset.
 GSLI_PILLAR_NAMES = {
@@ -267,7 +270,8 @@ GSLI_NAME_TO_CODE = {
 }
 
 
-@declared(edition=whole("GSLI edition (year)", 1900, 2100))
+# The widget and the exhibit compare with the 2021 edition, the latest in ``gsli_ranks``.
+@declared(edition=whole("GSLI edition (year)", 1900, 2100, start=2021))
 def compare_with_gsli(index: pd.DataFrame, gsli_ranks: pd.DataFrame, edition: int) -> pd.DataFrame:
     """Put the model's ranks beside the ranks Kearney published in one GSLI edition.
 

@@ -175,8 +175,15 @@ def estimate_spread(market: pd.DataFrame, segment: str) -> pd.DataFrame:
 
 
 @declared(
-    horizon=whole("Years ahead", 1, 50, control=(1, 15, 1)),
-    low_growth=number("Low scenario growth", **_GROWTH, control=(0.0, 0.4, 0.01)),
+    # The exhibit and the widget show eight years ahead (the function's default is 5).
+    horizon=whole("Years ahead", 1, 50, control=(1, 15, 1), start=8),
+    # The exhibit's own-rate line runs low = high = one of these (percent steps of 2).
+    low_growth=number(
+        "Low scenario growth",
+        **_GROWTH,
+        control=(0.0, 0.4, 0.01),
+        grid=tuple(g / 100 for g in range(0, 31, 2)),
+    ),
     high_growth=number("High scenario growth", **_GROWTH, control=(0.0, 0.4, 0.01)),
     central_growth=number("Central growth a year", **_GROWTH),
     base_year=whole("Base year", 1960, 2100, optional=True),

@@ -6,8 +6,9 @@ before any computation and raises :class:`ParameterError` with one message style
     offshore_tco(): offshore_fee must be a share from 0 to 1 (write 60% as 0.6); got 60.
 
 The widgets build their sliders from the same declarations (label, control range, step and the
-function's own default), so a default or a range is written in one place only: the function's
-signature holds the default, the declaration everything else.
+function's own default), and the book's exhibits precompute the declared ``grid`` and open on the
+same default (``globalsourcing.exhibits.controls``), so a default or a range is written in one
+place only: the function's signature holds the default, the declaration everything else.
 """
 
 from __future__ import annotations
@@ -46,6 +47,10 @@ class Param:
     kind: "share" (a fraction from 0 to 1), "number", "whole" (an integer) or "choice".
     low/high: the valid range; ``open_low``/``open_high`` exclude the bound itself.
     control: (low, high, step) of the slider that the widget shows (inside the valid range).
+    grid: the values the book's exhibit evaluates the model at (each one a stop of its slider
+        or an entry of its menu); the exhibit opens on the default, which must be one of them.
+    start: where the widget and the exhibit open when that is not the function's default
+        (a longer horizon on screen, say); None means the default.
     """
 
     kind: str
@@ -58,6 +63,13 @@ class Param:
     choices: tuple[Any, ...] = ()
     optional: bool = False
     default: Any = None  # filled in from the function's signature by `declared`
+    grid: tuple[Any, ...] = ()
+    start: Any = None
+
+    @property
+    def opens_at(self) -> Any:
+        """The value a widget or exhibit shows first: ``start``, else the default."""
+        return self.default if self.start is None else self.start
 
     def requirement(self) -> str:
         """The rule in words, as the error message states it."""
@@ -104,9 +116,20 @@ class Param:
             raise ParameterError(function, name, self.requirement(), value)
 
 
-def share(label: str, control=None, *, high: float = 1.0, open_high: bool = False) -> Param:
+def share(
+    label: str,
+    control=None,
+    *,
+    high: float = 1.0,
+    open_high: bool = False,
+    grid: Iterable[float] = (),
+    start: float | None = None,
+) -> Param:
     """A fraction (0.25 for 25%)."""
-    return Param("share", label, 0.0, high, open_high=open_high, control=control)
+    return Param(
+        "share", label, 0.0, high, open_high=open_high, control=control,
+        grid=tuple(grid), start=start,
+    )  # fmt: skip
 
 
 def number(
@@ -118,14 +141,29 @@ def number(
     open_low: bool = False,
     open_high: bool = False,
     optional: bool = False,
+    grid: Iterable[float] = (),
+    start: float | None = None,
 ) -> Param:
-    return Param("number", label, low, high, open_low, open_high, control, optional=optional)
+    return Param(
+        "number", label, low, high, open_low, open_high, control, optional=optional,
+        grid=tuple(grid), start=start,
+    )  # fmt: skip
 
 
 def whole(
-    label: str, low: int | None = 1, high: int | None = None, control=None, *, optional=False
+    label: str,
+    low: int | None = 1,
+    high: int | None = None,
+    control=None,
+    *,
+    optional=False,
+    grid: Iterable[int] = (),
+    start: int | None = None,
 ) -> Param:
-    return Param("whole", label, low, high, control=control, optional=optional)
+    return Param(
+        "whole", label, low, high, control=control, optional=optional, grid=tuple(grid),
+        start=start,
+    )  # fmt: skip
 
 
 def choice(label: str, options: Iterable[Any]) -> Param:
@@ -149,6 +187,9 @@ def declared(**params: Param) -> Callable:
             for name, p in signature.parameters.items()
         }
         filled = {name: replace(p, default=defaults[name]) for name, p in params.items()}
+        for name, p in filled.items():  # a grid or start outside the valid range is a typo
+            for value in (*p.grid, *([] if p.start is None else [p.start])):
+                p.check(func.__name__, name, value)
 
         @functools.wraps(func)
         def checked(*args, **kwargs):

@@ -38,8 +38,16 @@ from .params import frame as _require_frame
 # widget's sliders all read it.
 DRIVERS = {
     "satisfaction": number("Client satisfaction (1-5)", 1, 5, control=(1.0, 5.0, 0.5)),
-    "value_sharing": share("Value sharing (0 none, 1 gain-sharing)", (0.0, 1.0, 1.0)),
-    "switching_costs": number("Switching costs: log10 deal $m", -1, 2.5, control=(-1.0, 2.5, 0.25)),
+    "value_sharing": share(
+        "Value sharing (0 none, 1 gain-sharing)", (0.0, 1.0, 1.0), grid=(0.0, 1.0)
+    ),
+    "switching_costs": number(
+        "Switching costs: log10 deal $m",
+        -1,
+        2.5,
+        control=(-1.0, 2.5, 0.25),
+        grid=(-1.0, -0.5, 0.0, 0.5, 1.0, 1.5, 2.0),
+    ),
 }
 
 DEFAULT_FEATURES = ("satisfaction", "value_sharing", "switching_costs")

@@ -58,12 +58,14 @@ def _ramp_share_by_year(months: float, years: int) -> np.ndarray:
     baseline_cost=number("Annual in-house cost", 0, open_low=True),
     years=whole("Horizon, years", 1, 30, control=(1, 15, 1)),
     domestic_fee=share("Domestic fee (share of in-house)", (0.5, 1.1, 0.05), high=2),
-    offshore_fee=share("Offshore fee (share of in-house)", (0.3, 1.0, 0.05), high=2),
+    offshore_fee=share("Offshore fee (share of in-house)", (0.3, 1.0, 0.05), high=2,
+                       grid=(0.4, 0.5, 0.6, 0.7, 0.8, 0.9)),
     cost_growth=number("In-house cost growth a year", **_GROWTH),
     offshore_fee_growth=number("Offshore wage inflation a year", **_GROWTH, control=(0, 0.2, 0.01)),
     selection_cost=share("Supplier selection (one-off)"),
     transition_domestic=share("Domestic transition (one-off)", high=2),
-    transition_offshore=share("Offshore transition (one-off)", (0.0, 0.6, 0.05), high=2),
+    transition_offshore=share("Offshore transition (one-off)", (0.0, 0.6, 0.05), high=2,
+                              grid=(0.05, 0.15, 0.3)),
     severance=share("Layoffs and retention (one-off)", (0.0, 0.5, 0.05), high=2),
     ramp_up_loss=share("Output lost during ramp-up"),
     ramp_up_months_domestic=number("Domestic ramp-up, months", 0, 60),
@@ -71,8 +73,9 @@ def _ramp_share_by_year(months: float, years: int) -> np.ndarray:
     governance_domestic=share("Domestic governance a year"),
     governance_offshore=share("Offshore governance a year", (0.0, 0.3, 0.01)),
     communication_offshore=share("Communication and culture a year", (0.0, 0.2, 0.01)),
-    management_overrun=number("Management overrun", 0, 10, control=(0.0, 1.0, 0.1)),
-)
+    management_overrun=number("Management overrun", 0, 10, control=(0.0, 1.0, 0.1),
+                                grid=(0.0, 0.5, 1.0)),
+)  # fmt: skip
 def offshore_tco(
     baseline_cost: float = 10.0,
     years: int = 7,

@@ -8,12 +8,18 @@ attributes hold the latest evaluation.
 from __future__ import annotations
 
 import math
+from dataclasses import replace
 
 import ipywidgets as w
 import pandas as pd
 
 from globalsourcing import models
-from globalsourcing.models.location import DEFAULT_INDICATORS, DEFAULT_WEIGHTS, INDICATORS
+from globalsourcing.models.location import (
+    DEFAULT_INDICATORS,
+    DEFAULT_WEIGHTS,
+    INDICATORS,
+    WEIGHT,
+)
 
 from . import charts
 from .base import ModelWidget
@@ -54,9 +60,13 @@ def _control(model, name: str, value=None):
     Everything comes from the model's declaration (``models.params``) and signature, so a
     default or a range is never written twice; ``value`` starts the slider elsewhere.
     """
-    spec = model.parameters[name]
+    return _declared_control(model.parameters[name], value)
+
+
+def _declared_control(spec, value=None):
+    """The slider for a declaration (``models.params.Param``), opening on its ``opens_at``."""
     lo, hi, step = spec.control or (spec.low, spec.high, 0.01)
-    start = spec.default if value is None else value
+    start = spec.opens_at if value is None else value
     if spec.kind == "whole":
         return _int_slider(spec.label, int(start), int(lo), int(hi))
     decimals = 0 if step >= 1 else len(f"{step:g}".split(".")[-1])
@@ -116,10 +126,13 @@ def location_widget(
     panel = load("wdi_panel") if panel is None else panel
     gsli_ranks = load("gsli_ranks") if gsli_ranks is None else gsli_ranks
     editions = sorted({int(str(e)[:4]) for e in gsli_ranks["edition"]})
+    compared = models.compare_with_gsli.parameters["edition"].opens_at
     options = sorted(INDICATORS)
     controls = {
         **{
-            pillar: _slider(f"Weight: {label}", DEFAULT_WEIGHTS[pillar], 0.0, 1.0, 0.05)
+            pillar: _declared_control(
+                replace(WEIGHT, label=f"Weight: {label}"), DEFAULT_WEIGHTS[pillar]
+            )
             for pillar, label in (
                 ("financial", "financial attractiveness"),
                 ("people", "people skills and availability"),
@@ -141,7 +154,7 @@ def location_widget(
         "lookback": _control(models.location_index, "lookback"),
         "edition": w.Dropdown(
             options=editions,
-            value=2021 if 2021 in editions else editions[-1],
+            value=compared if compared in editions else editions[-1],
             description="Compare with GSLI",
             style=_STYLE,
         ),
@@ -226,7 +239,11 @@ def contracts_widget() -> ModelWidget:
         "markup": _control(models.simulate_contracts, "markup"),
         "underbid": _control(models.simulate_contracts, "underbid"),
         "client_share": _control(models.simulate_contracts, "client_share"),
-        "seed": w.IntText(value=2008, description="Random seed", style=_STYLE),
+        "seed": w.IntText(
+            value=models.simulate_contracts.parameters["seed"].default,
+            description=models.simulate_contracts.parameters["seed"].label,
+            style=_STYLE,
+        ),
     }
 
     def compute(v):
@@ -257,8 +274,8 @@ def knowledge_widget() -> ModelWidget:
         "wave_month": _control(models.knowledge_retention, "wave_month"),
         "kt_effort": _control(models.knowledge_retention, "kt_effort"),
         "directory": _control(models.knowledge_retention, "directory"),
-        # Four years on screen, so a wave's recovery is visible (the model's default is 36).
-        "months": _control(models.knowledge_retention, "months", value=48),
+        # Opens on four years (the declaration's start), so a wave's recovery is visible.
+        "months": _control(models.knowledge_retention, "months"),
     }
 
     def compute(v):
@@ -391,9 +408,9 @@ def sustainability_widget(decisions: pd.DataFrame | None = None) -> ModelWidget:
         "value_sharing": _control(models.renewal_curve, "value_sharing"),
         "switching_costs": _control(models.renewal_curve, "switching_costs"),
         "vary": w.Dropdown(
-            options=["satisfaction", "value_sharing", "switching_costs"],
-            value="satisfaction",
-            description="Curve over",
+            options=list(models.renewal_curve.parameters["vary"].choices),
+            value=models.renewal_curve.parameters["vary"].default,
+            description=models.renewal_curve.parameters["vary"].label,
             style=_STYLE,
         ),
     }

@@ -90,3 +90,13 @@ def test_gallery_shows_every_exhibit_and_opens_every_widget(repo_root):
     for name in widgets.__all__:
         if name.endswith("_widget"):
             assert f"from globalsourcing.widgets import {name}; {name}()" in page, name
+
+
+def test_every_control_is_read_from_the_models_declaration(built):
+    # A slider's range, steps and opening value come from the model's @declared parameters
+    # (tests/globalsourcing/test_exhibit_controls.py plants a mismatch to show this can fail).
+    from globalsourcing.exhibits.controls import mismatches
+
+    name, exhibit = built
+    assert exhibit.controls, f"{name}: no control reads a declaration"
+    assert mismatches(exhibit) == [], name
