@@ -17,12 +17,12 @@ from collections.abc import Callable, Sequence
 from functools import lru_cache
 
 import altair as alt
-import numpy as np
 import pandas as pd
 
 from globalsourcing.models import cases as models
 
 from . import Exhibit, grid_frame
+from .controls import Control
 
 WIDTH = 440
 
@@ -62,48 +62,46 @@ def _money(x: float) -> str:
 # -- sliders from the declarations -------------------------------------------------------
 
 
-def _values(func: Callable, name: str) -> list[float]:
-    """The slider's positions, in the model's units, from the declared control range."""
-    low, high, step = func.parameters[name].control
-    return [round(v, 6) for v in np.arange(low, high + step / 2, step)]
-
-
-def _shown(value: float, scale: float) -> float:
-    """A model value as the slider shows it (shares as whole percentages)."""
-    shown = round(value * scale, 4)
-    return int(shown) if float(shown).is_integer() else shown
-
-
 def _snap(func: Callable, name: str, value: float) -> float:
-    """The slider position nearest ``value`` (a reported figure or a default)."""
-    return min(_values(func, name), key=lambda v: abs(v - value))
+    """The declared grid value nearest ``value`` (a reported figure the slider opens on)."""
+    return min(func.parameters[name].grid, key=lambda v: abs(v - value))
 
 
-def _slider(func: Callable, name: str, start: float, scale: float, label: str) -> alt.Parameter:
-    low, high, step = func.parameters[name].control
-    return alt.param(
-        name=name,
-        value=_shown(_snap(func, name, start), scale),
-        bind=alt.binding_range(
-            min=_shown(low, scale), max=_shown(high, scale), step=_shown(step, scale), name=label
-        ),
-    )
+def _slider(
+    func: Callable, name: str, start: float | None, scale: float, label: str
+) -> alt.Parameter:
+    """A slider over the declared grid of ``func``'s parameter ``name``, opening on the
+    declared default, or on the grid value nearest ``start`` (a figure of the fact base).
+
+    The :class:`~globalsourcing.exhibits.controls.Control` behind it rides along as
+    ``.control``, so the exhibit can hand it to ``mismatches`` through ``Exhibit(controls=)``.
+    """
+    default = None if start is None else _snap(func, name, start)
+    control = Control.of(func, name, name, scale, default=default)
+    param = control.slider(label)
+    param.control = control
+    return param
+
+
+def _controls(*sliders: alt.Parameter) -> tuple[Control, ...]:
+    return tuple(s.control for s in sliders)
 
 
 def _grid(
-    func: Callable, controls: dict[str, float], fixed: dict, model: Callable | None = None
+    func: Callable, scales: dict[str, float], fixed: dict, model: Callable | None = None
 ) -> pd.DataFrame:
-    """``model`` (default ``func``) over every slider position; one column per control,
-    in the units its slider shows."""
-    frame = grid_frame(model or func, {n: _values(func, n) for n in controls}, **fixed)
-    for name, scale in controls.items():
-        frame[name] = [_shown(v, scale) for v in frame[name]]
+    """``model`` (default ``func``) over the declared grid of each slider's parameter; one
+    whole-number column per slider, in the units it shows."""
+    grids = {n: list(func.parameters[n].grid) for n in scales}
+    frame = grid_frame(model or func, grids, **fixed)
+    for name, scale in scales.items():
+        frame[name] = (frame[name] * scale).round().astype(int)
     return frame
 
 
 def _selected(params: Sequence[alt.Parameter]) -> str:
-    """A filter keeping the rows of the current slider setting (tolerant of float steps)."""
-    return " && ".join(f"abs(datum.{p.name} - {p.name}) < 0.001" for p in params)
+    """A filter keeping the rows of the current slider setting (whole numbers compared)."""
+    return " && ".join(f"datum.{p.name} == {p.name}" for p in params)
 
 
 def _columns(chart: alt.TopLevelMixin) -> alt.TopLevelMixin:
@@ -113,7 +111,9 @@ def _columns(chart: alt.TopLevelMixin) -> alt.TopLevelMixin:
 # -- case 1 ------------------------------------------------------------------------------
 
 
-def kodak_exhibit(title: str = "Kodak: IBM at the savings target or consolidating in-house") -> Exhibit:
+def kodak_exhibit(
+    title: str = "Kodak: IBM at the savings target or consolidating in-house",
+) -> Exhibit:
     f = models.kodak_savings
     target, years = fact("kodak_savings_target") / 100, int(fact("kodak_contract_term"))
     low, high = fact("kodak_inscope_range"), fact("kodak_inscope_range", "high")
@@ -122,9 +122,10 @@ def kodak_exhibit(title: str = "Kodak: IBM at the savings target or consolidatin
         {"in_scope_budget": 1, "own_saving": 100},
         {"years": years, "supplier_saving": target},
     ).round({"yearly": 1, "total": 0, "gap": 0})
-    budget = _slider(f, "in_scope_budget", (low + high) / 2, 1, "Yearly cost of the operations in scope, $m ")
-    own = _slider(f, "own_saving", f.parameters["own_saving"].default, 100,
-                  "Saving Kodak could make by consolidating itself, % ")
+    budget = _slider(
+        f, "in_scope_budget", (low + high) / 2, 1, "Yearly cost of the operations in scope, $m "
+    )
+    own = _slider(f, "own_saving", None, 100, "Saving Kodak could make by consolidating itself, % ")
     chart = (
         alt.Chart(frame)
         .transform_filter(_selected([budget, own]))
@@ -146,6 +147,7 @@ def kodak_exhibit(title: str = "Kodak: IBM at the savings target or consolidatin
     return Exhibit(
         _columns(chart),
         title=title,
+        controls=_controls(budget, own),
         source=(
             "Course model globalsourcing.models.cases.kodak_savings on the fact base: "
             + sources("kodak_savings_target", "kodak_inscope_range", "kodak_contract_term")
@@ -176,19 +178,21 @@ def sainsburys_exhibit(
     # Insourcing depends on the one-off cost and the yearly saving, renegotiating on the cut:
     # two small grids instead of one over all three sliders.
     inhouse = _grid(f, {"one_off_cost": 1, "yearly_saving": 1}, fixed)
-    inhouse = inhouse[inhouse[route] == "Bring IT in-house"].drop(columns="renegotiated_cut",
-                                                                  errors="ignore")
+    inhouse = inhouse[inhouse[route] == "Bring IT in-house"].drop(
+        columns="renegotiated_cut", errors="ignore"
+    )
     talks = _grid(f, {"renegotiated_cut": 100}, fixed)
     talks = talks[talks[route] == "Renegotiate the contract"]
-    one_off = _slider(f, "one_off_cost", f.parameters["one_off_cost"].default, 1,
-                      "One-off cost of taking IT back, £m ")
+    one_off = _slider(f, "one_off_cost", None, 1, "One-off cost of taking IT back, £m ")
     saving = _slider(f, "yearly_saving", aim, 1, "Yearly saving once in-house, £m ")
-    cut = _slider(f, "renegotiated_cut", f.parameters["renegotiated_cut"].default, 100,
-                  "Price cut a renegotiation wins, % ")
+    cut = _slider(f, "renegotiated_cut", None, 100, "Price cut a renegotiation wins, % ")
     x = alt.X("year:Q", axis=alt.Axis(format="d", tickMinStep=1), title="Years after the decision")
     y = alt.Y("cumulative:Q", title="Cumulative saving (£m)")
-    color = alt.Color("route:N", title="Route",
-                      scale=alt.Scale(domain=["Bring IT in-house", "Renegotiate the contract"]))
+    color = alt.Color(
+        "route:N",
+        title="Route",
+        scale=alt.Scale(domain=["Bring IT in-house", "Renegotiate the contract"]),
+    )
     tooltip = [
         alt.Tooltip("route:N", title="Route"),
         alt.Tooltip("year:Q", title="Year", format="d"),
@@ -197,12 +201,14 @@ def sainsburys_exhibit(
     line_in = (
         alt.Chart(inhouse.round({"cumulative": 1}))
         .transform_filter(_selected([one_off, saving]))
-        .mark_line(point=True).encode(x=x, y=y, color=color, tooltip=tooltip)
+        .mark_line(point=True)
+        .encode(x=x, y=y, color=color, tooltip=tooltip)
     )
     line_talks = (
         alt.Chart(talks.round({"cumulative": 1}))
         .transform_filter(_selected([cut]))
-        .mark_line(point=True).encode(x=x, y=y, color=color, tooltip=tooltip)
+        .mark_line(point=True)
+        .encode(x=x, y=y, color=color, tooltip=tooltip)
     )
     zero = alt.Chart(pd.DataFrame({"y": [0]})).mark_rule(color="gray").encode(y="y:Q")
     chart = (
@@ -213,6 +219,7 @@ def sainsburys_exhibit(
     return Exhibit(
         _columns(chart),
         title=title,
+        controls=_controls(one_off, saving, cut),
         source=(
             "Course model globalsourcing.models.cases.insourcing_break_even on the fact base: "
             + sources("sainsburys_value_per_year", "sainsburys_savings_aim", "sainsburys_term")
@@ -235,23 +242,32 @@ def sainsburys_exhibit(
 # -- case 3 ------------------------------------------------------------------------------
 
 
-def bae_exhibit(title: str = "BAE Systems and Xchanging: who gains from the enterprise's profit") -> Exhibit:
+def bae_exhibit(
+    title: str = "BAE Systems and Xchanging: who gains from the enterprise's profit",
+) -> Exhibit:
     f = models.gain_share
     investment, years = fact("xchanging_investment"), int(fact("bae_term"))
     frame = _grid(
-        f, {"enterprise_profit": 1, "partner_share": 100},
+        f,
+        {"enterprise_profit": 1, "partner_share": 100},
         {"investment": investment, "years": years},
     ).round({"cumulative": 2})
-    profit = _slider(f, "enterprise_profit", f.parameters["enterprise_profit"].default, 1,
-                     "Enterprise's yearly profit, £m ")
-    share = _slider(f, "partner_share", fact("xchanging_profit_share") / 100, 100,
-                    "Xchanging's share of the profit, % ")
+    profit = _slider(f, "enterprise_profit", None, 1, "Enterprise's yearly profit, £m ")
+    share = _slider(
+        f,
+        "partner_share",
+        fact("xchanging_profit_share") / 100,
+        100,
+        "Xchanging's share of the profit, % ",
+    )
     lines = (
         alt.Chart(frame)
         .transform_filter(_selected([profit, share]))
         .mark_line(point=True)
         .encode(
-            x=alt.X("year:Q", axis=alt.Axis(format="d", tickMinStep=1), title="Year of the partnership"),
+            x=alt.X(
+                "year:Q", axis=alt.Axis(format="d", tickMinStep=1), title="Year of the partnership"
+            ),
             y=alt.Y("cumulative:Q", title="Cumulative cash from the profit (£m)"),
             color=alt.Color("party:N", title="Party"),
             tooltip=[
@@ -266,6 +282,7 @@ def bae_exhibit(title: str = "BAE Systems and Xchanging: who gains from the ente
     return Exhibit(
         _columns(chart),
         title=title,
+        controls=_controls(profit, share),
         source=(
             "Course model globalsourcing.models.cases.gain_share on the fact base: "
             + sources("xchanging_investment", "xchanging_profit_share", "bae_term")
@@ -291,10 +308,10 @@ def lloyds_exhibit(title: str = "Lloyd's and Xchanging: who keeps the cost cut")
     frame = _grid(f, {"cost_cut": 100, "price_cut": 100}, fixed).round(
         {"yearly": 1, "price_per_policy": 2}
     )
-    cost = _slider(f, "cost_cut", fact("lloyds_implied_cut") / 100, 100,
-                   "Cost cut the venture achieves, % ")
-    price = _slider(f, "price_cut", f.parameters["price_cut"].default, 100,
-                    "Price cut passed to the market, % ")
+    cost = _slider(
+        f, "cost_cut", fact("lloyds_implied_cut") / 100, 100, "Cost cut the venture achieves, % "
+    )
+    price = _slider(f, "price_cut", None, 100, "Price cut passed to the market, % ")
     chart = (
         alt.Chart(frame)
         .transform_filter(_selected([cost, price]))
@@ -306,8 +323,9 @@ def lloyds_exhibit(title: str = "Lloyd's and Xchanging: who keeps the cost cut")
             tooltip=[
                 alt.Tooltip("who:N", title="Who gains"),
                 alt.Tooltip("yearly:Q", title="Gain a year (£m)", format=",.1f"),
-                alt.Tooltip("price_per_policy:Q", title="Market's price per policy (£)",
-                            format=",.2f"),
+                alt.Tooltip(
+                    "price_per_policy:Q", title="Market's price per policy (£)", format=",.2f"
+                ),
             ],
         )
         .add_params(cost, price)
@@ -316,6 +334,7 @@ def lloyds_exhibit(title: str = "Lloyd's and Xchanging: who keeps the cost cut")
     return Exhibit(
         _columns(chart),
         title=title,
+        controls=_controls(cost, price),
         source=(
             "Course model globalsourcing.models.cases.venture_split on the fact base: "
             + sources("lloyds_cost_base", "lloyds_policies", "lloyds_implied_cut")
@@ -338,20 +357,23 @@ def lloyds_exhibit(title: str = "Lloyd's and Xchanging: who keeps the cost cut")
 
 def jpmorgan_exhibit(title: str = "JPMorgan Chase: stay with IBM or end the contract") -> Exhibit:
     f = models.terminate_or_stay
-    fixed = {"yearly_charge": fact("jpmorgan_yearly"), "years_left": int(fact("jpmorgan_years_left"))}
-    frame = _grid(f, {"termination_fee": 100, "inhouse_cost": 100}, fixed).round(
-        {"cumulative": 0}
+    fixed = {
+        "yearly_charge": fact("jpmorgan_yearly"),
+        "years_left": int(fact("jpmorgan_years_left")),
+    }
+    frame = _grid(f, {"termination_fee": 100, "inhouse_cost": 100}, fixed).round({"cumulative": 0})
+    fee = _slider(
+        f, "termination_fee", None, 100, "Termination fee, % of the remaining contract value "
     )
-    fee = _slider(f, "termination_fee", f.parameters["termination_fee"].default, 100,
-                  "Termination fee, % of the remaining contract value ")
-    inhouse = _slider(f, "inhouse_cost", f.parameters["inhouse_cost"].default, 100,
-                      "In-house running cost, % of IBM's charge ")
+    inhouse = _slider(f, "inhouse_cost", None, 100, "In-house running cost, % of IBM's charge ")
     lines = (
         alt.Chart(frame)
         .transform_filter(_selected([fee, inhouse]))
         .mark_line(point=True)
         .encode(
-            x=alt.X("year:Q", axis=alt.Axis(format="d", tickMinStep=1), title="Years from the decision"),
+            x=alt.X(
+                "year:Q", axis=alt.Axis(format="d", tickMinStep=1), title="Years from the decision"
+            ),
             y=alt.Y("cumulative:Q", title="Cumulative cost ($m)"),
             color=alt.Color("route:N", title="Route"),
             tooltip=[
@@ -365,6 +387,7 @@ def jpmorgan_exhibit(title: str = "JPMorgan Chase: stay with IBM or end the cont
     return Exhibit(
         _columns(chart),
         title=title,
+        controls=_controls(fee, inhouse),
         source=(
             "Course model globalsourcing.models.cases.terminate_or_stay on the fact base: "
             + sources("jpmorgan_yearly", "jpmorgan_years_left")
@@ -385,17 +408,19 @@ def jpmorgan_exhibit(title: str = "JPMorgan Chase: stay with IBM or end the cont
 # -- case 6 ------------------------------------------------------------------------------
 
 
-def rural_exhibit(title: str = "Rural Sourcing: a rural US rate against an offshore rate") -> Exhibit:
+def rural_exhibit(
+    title: str = "Rural Sourcing: a rural US rate against an offshore rate",
+) -> Exhibit:
     f = models.delivered_rate
     low, high = dollars("rsi_hourly_rate"), dollars("rsi_hourly_rate", "high")
     frame = _grid(f, {"rural_rate": 1, "offshore_rate": 1, "offshore_overhead": 100}, {}).round(
         {"quoted": 2, "extra": 2, "delivered": 2}
     )
     rate = _slider(f, "rural_rate", (low + high) / 2, 1, "Rural supplier's rate, $ an hour ")
-    offshore = _slider(f, "offshore_rate", f.parameters["offshore_rate"].default, 1,
-                       "Offshore supplier's rate, $ an hour ")
-    overhead = _slider(f, "offshore_overhead", f.parameters["offshore_overhead"].default, 100,
-                       "Client's extra management offshore, % of the rate ")
+    offshore = _slider(f, "offshore_rate", None, 1, "Offshore supplier's rate, $ an hour ")
+    overhead = _slider(
+        f, "offshore_overhead", None, 100, "Client's extra management offshore, % of the rate "
+    )
     chart = (
         alt.Chart(frame)
         .transform_filter(_selected([rate, offshore, overhead]))
@@ -407,8 +432,9 @@ def rural_exhibit(title: str = "Rural Sourcing: a rural US rate against an offsh
             tooltip=[
                 alt.Tooltip("supplier:N", title="Supplier"),
                 alt.Tooltip("quoted:Q", title="Rate ($ an hour)", format=",.2f"),
-                alt.Tooltip("extra:Q", title="Client's extra management ($ an hour)",
-                            format=",.2f"),
+                alt.Tooltip(
+                    "extra:Q", title="Client's extra management ($ an hour)", format=",.2f"
+                ),
                 alt.Tooltip("delivered:Q", title="Cost per hour in all ($)", format=",.2f"),
             ],
         )
@@ -418,6 +444,7 @@ def rural_exhibit(title: str = "Rural Sourcing: a rural US rate against an offsh
     return Exhibit(
         _columns(chart),
         title=title,
+        controls=_controls(rate, offshore, overhead),
         source=(
             "Course model globalsourcing.models.cases.delivered_rate on the fact base: "
             + sources("rsi_hourly_rate")
@@ -441,11 +468,10 @@ def rural_exhibit(title: str = "Rural Sourcing: a rural US rate against an offsh
 def gecis_exhibit(title: str = "GECIS: what a sale is worth at a revenue multiple") -> Exhibit:
     f = models.stake_sale
     revenue, talk = fact("gecis_revenue_2004"), fact("gecis_press_price")
-    frame = _grid(f, {"multiple": 1, "stake_sold": 100}, {"revenue": revenue}).round({"value": 0})
+    frame = _grid(f, {"multiple": 100, "stake_sold": 100}, {"revenue": revenue}).round({"value": 0})
     frame["kind"] = "At the slider settings"
-    multiple = _slider(f, "multiple", f.parameters["multiple"].default, 1,
-                       "Price, times 2004 revenue ")
-    stake = _slider(f, "stake_sold", f.parameters["stake_sold"].default, 100, "Share GE sells, % ")
+    multiple = _slider(f, "multiple", None, 100, "Price, % of 2004 revenue ")
+    stake = _slider(f, "stake_sold", None, 100, "Share GE sells, % ")
     reported = pd.DataFrame(
         {"part": ["Press talk: the whole business, up to"], "value": [talk], "kind": "Reported"}
     )
@@ -453,16 +479,22 @@ def gecis_exhibit(title: str = "GECIS: what a sale is worth at a revenue multipl
     x = alt.X("value:Q", title="US$ million")
     y = alt.Y("part:N", title=None, sort=order)
     color = alt.Color("kind:N", title=None)
-    tooltip = [alt.Tooltip("part:N", title="What"), alt.Tooltip("value:Q", title="$m", format=",.0f")]
+    tooltip = [
+        alt.Tooltip("part:N", title="What"),
+        alt.Tooltip("value:Q", title="$m", format=",.0f"),
+    ]
     moving = (
-        alt.Chart(frame).transform_filter(_selected([multiple, stake]))
-        .mark_bar().encode(x=x, y=y, color=color, tooltip=tooltip)
+        alt.Chart(frame)
+        .transform_filter(_selected([multiple, stake]))
+        .mark_bar()
+        .encode(x=x, y=y, color=color, tooltip=tooltip)
     )
     fixed = alt.Chart(reported).mark_bar().encode(x=x, y=y, color=color, tooltip=tooltip)
     chart = alt.layer(moving, fixed).add_params(multiple, stake).properties(width=WIDTH, height=160)
     return Exhibit(
         _columns(chart),
         title=title,
+        controls=_controls(multiple, stake),
         source=(
             "Course model globalsourcing.models.cases.stake_sale on the fact base: "
             + sources("gecis_revenue_2004", "gecis_press_price", "gecis_ge_share_2004")
@@ -492,29 +524,37 @@ def citigroup_exhibit(
     def pv(**kw) -> float:
         return round(f(**kw), 0)
 
-    frame = _grid(f, {"term": 1, "margin": 100, "discount_rate": 100},
-                  {"yearly_contract": revenue}, model=pv)
+    frame = _grid(
+        f, {"term": 1, "margin": 100, "discount_rate": 100}, {"yearly_contract": revenue}, model=pv
+    )
     frame["part"] = "Buyer's profit on the contract, present value"
-    term = _slider(f, "term", f.parameters["term"].default, 1, "Years of work Citi promises ")
+    term = _slider(f, "term", None, 1, "Years of work Citi promises ")
     margin = _slider(f, "margin", margin_now, 100, "Buyer's operating margin, % ")
-    rate = _slider(f, "discount_rate", f.parameters["discount_rate"].default, 100,
-                   "Buyer's discount rate, % a year ")
+    rate = _slider(f, "discount_rate", None, 100, "Buyer's discount rate, % a year ")
     reference = pd.DataFrame(
         {"part": ["At GECIS's 2004 revenue multiple"], "value": [round(benchmark, 0)]}
     )
     x = alt.X("value:Q", title="US$ million")
     y = alt.Y("part:N", title=None)
     color = alt.Color("part:N", legend=None)
-    tooltip = [alt.Tooltip("part:N", title="What"), alt.Tooltip("value:Q", title="$m", format=",.0f")]
+    tooltip = [
+        alt.Tooltip("part:N", title="What"),
+        alt.Tooltip("value:Q", title="$m", format=",.0f"),
+    ]
     bars = (
-        alt.Chart(frame).transform_filter(_selected([term, margin, rate]))
-        .mark_bar().encode(x=x, y=y, color=color, tooltip=tooltip)
+        alt.Chart(frame)
+        .transform_filter(_selected([term, margin, rate]))
+        .mark_bar()
+        .encode(x=x, y=y, color=color, tooltip=tooltip)
     )
     fixed = alt.Chart(reference).mark_bar().encode(x=x, y=y, color=color, tooltip=tooltip)
-    chart = alt.layer(fixed, bars).add_params(term, margin, rate).properties(width=WIDTH, height=120)
+    chart = (
+        alt.layer(fixed, bars).add_params(term, margin, rate).properties(width=WIDTH, height=120)
+    )
     return Exhibit(
         _columns(chart),
         title=title,
+        controls=_controls(term, margin, rate),
         source=(
             "Course model globalsourcing.models.cases.sale_and_contract on the fact base: "
             + sources("citi_revenue_2008", "citi_margin", "gecis_multiple")
@@ -544,9 +584,8 @@ def topcoder_exhibit(title: str = "TopCoder: a project as contests or as a fixed
     )
     frame["cost"] = (frame["cost"] / 1000).round(1)
     prize = _slider(f, "prize", dollars("topcoder_first_prize"), 1, "Prize money per contest, $ ")
-    overhead = _slider(f, "overhead", f.parameters["overhead"].default, 100,
-                       "Reviews, runners-up and fee, % of the prizes ")
-    team = _slider(f, "team_size", f.parameters["team_size"].default, 1, "Fixed team, people ")
+    overhead = _slider(f, "overhead", None, 100, "Reviews, runners-up and fee, % of the prizes ")
+    team = _slider(f, "team_size", None, 1, "Fixed team, people ")
     monthly = f.parameters["monthly_cost"].default
     chart = (
         alt.Chart(frame)
@@ -556,8 +595,10 @@ def topcoder_exhibit(title: str = "TopCoder: a project as contests or as a fixed
             x=alt.X("cost:Q", title="Project cost ($ thousand)"),
             y=alt.Y("route:N", title=None),
             color=alt.Color("route:N", legend=None),
-            tooltip=[alt.Tooltip("route:N", title="Route"),
-                     alt.Tooltip("cost:Q", title="Cost ($ thousand)", format=",.1f")],
+            tooltip=[
+                alt.Tooltip("route:N", title="Route"),
+                alt.Tooltip("cost:Q", title="Cost ($ thousand)", format=",.1f"),
+            ],
         )
         .add_params(prize, overhead, team)
         .properties(width=WIDTH, height=140)
@@ -565,9 +606,12 @@ def topcoder_exhibit(title: str = "TopCoder: a project as contests or as a fixed
     return Exhibit(
         _columns(chart),
         title=title,
+        controls=_controls(prize, overhead, team),
         source=(
             "Course model globalsourcing.models.cases.crowd_or_team on the fact base: "
-            + sources("topcoder_project_contests", "topcoder_project_months", "topcoder_first_prize")
+            + sources(
+                "topcoder_project_contests", "topcoder_project_months", "topcoder_first_prize"
+            )
             + f". The overhead, the team size and a team member's cost (${monthly:,.0f} a month) "
             "are illustrative."
         ),
@@ -583,6 +627,73 @@ def topcoder_exhibit(title: str = "TopCoder: a project as contests or as a fixed
     )
 
 
+# -- case 10 -----------------------------------------------------------------------------
+
+
+def abn_amro_exhibit(
+    title: str = "ABN AMRO: renew the application suppliers or consolidate them",
+) -> Exhibit:
+    f = models.supplier_consolidation
+    fixed = {
+        "yearly_value": fact("abn_app_yearly", "mid"),
+        "suppliers_now": int(fact("abn_app_suppliers_2009")),
+        "years": int(fact("abn_term")),
+    }
+    frame = _grid(f, {"transfer_cost": 100, "volume_discount": 100}, fixed).round(
+        {"one_off": 1, "yearly": 1, "total": 0}
+    )
+    transfer = _slider(
+        f,
+        "transfer_cost",
+        None,
+        100,
+        "Moving the knowledge, % of a year's value of the work moved ",
+    )
+    discount = _slider(f, "volume_discount", None, 100, "Price cut with a single supplier, % ")
+    order = list(frame["option"].drop_duplicates())
+    chart = (
+        alt.Chart(frame)
+        .transform_filter(_selected([transfer, discount]))
+        .mark_bar()
+        .encode(
+            x=alt.X("total:Q", title=f"Cost over a new {fixed['years']}-year term ($m)"),
+            y=alt.Y("option:N", title=None, sort=order),
+            color=alt.Color("option:N", legend=None),
+            tooltip=[
+                alt.Tooltip("option:N", title="Option"),
+                alt.Tooltip("one_off:Q", title="Moving the knowledge, once ($m)", format=",.1f"),
+                alt.Tooltip("yearly:Q", title="Price and governance a year ($m)", format=",.1f"),
+                alt.Tooltip("total:Q", title="Over the term ($m)", format=",.0f"),
+            ],
+        )
+        .add_params(transfer, discount)
+        .properties(width=WIDTH, height=180)
+    )
+    governance = f.parameters["governance"].default
+    return Exhibit(
+        _columns(chart),
+        title=title,
+        controls=_controls(transfer, discount),
+        source=(
+            "Course model globalsourcing.models.cases.supplier_consolidation on the fact base: "
+            + sources("abn_app_yearly", "abn_app_suppliers_2009", "abn_term")
+            + ". The cost of moving knowledge, the volume discount and the cost of governing "
+            "each supplier are illustrative; the work is assumed split evenly."
+        ),
+        caption=(
+            f"The application work is taken at about ${fixed['yearly_value']:.0f}m a year, the "
+            f"middle of the reported range, shared evenly by the {fixed['suppliers_now']} "
+            "suppliers whose contracts were due, and a new term as long as the first one. The "
+            "cost of moving knowledge from a dropped supplier's team, the price cut a single "
+            f"supplier would give and the cost of governing each supplier ({governance:.0%} of "
+            "the yearly value) are ILLUSTRATIVE assumptions. Notice that consolidation's saving "
+            "is small and spread over the years while the cost of moving knowledge falls at "
+            "once: the dearer that knowledge is to move, the stronger the case for renewing "
+            "the portfolio as it stands."
+        ),
+    )
+
+
 #: Each case's decision exhibit, by the case file's number.
 CASE_EXHIBITS: dict[str, Callable[..., Exhibit]] = {
     "01": kodak_exhibit,
@@ -594,4 +705,5 @@ CASE_EXHIBITS: dict[str, Callable[..., Exhibit]] = {
     "07": gecis_exhibit,
     "08": citigroup_exhibit,
     "09": topcoder_exhibit,
+    "10": abn_amro_exhibit,
 }

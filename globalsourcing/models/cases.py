@@ -37,11 +37,19 @@ from .params import declared, number, share, whole
 _MONEY = {"low": 0, "open_low": True}
 
 
+def _range(low: float, high: float, step: float) -> dict:
+    """A slider's range and the grid the book's exhibit evaluates: every stop of it."""
+    count = round((high - low) / step)
+    grid = tuple(round(low + i * step, 6) for i in range(count + 1))
+    return {"control": (low, high, step), "grid": grid}
+
+
 @declared(
-    in_scope_budget=number("Yearly cost of the operations in scope ($m)", **_MONEY,
-                           control=(50, 250, 25)),
-    supplier_saving=share("Saving the supplier delivers", (0.0, 0.6, 0.05)),
-    own_saving=share("Saving from consolidating in-house", (0.0, 0.5, 0.05)),
+    in_scope_budget=number(
+        "Yearly cost of the operations in scope ($m)", **_MONEY, **_range(50, 250, 25)
+    ),
+    supplier_saving=share("Saving the supplier delivers", **_range(0.0, 0.6, 0.05)),
+    own_saving=share("Saving from consolidating in-house", **_range(0.0, 0.5, 0.05)),
     years=whole("Contract length, years", 1, 30),
 )
 def kodak_savings(
@@ -69,10 +77,10 @@ def kodak_savings(
 
 
 @declared(
-    one_off_cost=number("One-off cost of insourcing (£m)", 0, control=(20, 120, 20)),
-    yearly_saving=number("Yearly saving once in-house (£m)", 0, control=(10, 60, 5)),
+    one_off_cost=number("One-off cost of insourcing (£m)", 0, **_range(20, 120, 20)),
+    yearly_saving=number("Yearly saving once in-house (£m)", 0, **_range(10, 60, 5)),
     contract_yearly=number("Supplier's yearly charge (£m)", **_MONEY),
-    renegotiated_cut=share("Price cut a renegotiation wins", (0.0, 0.3, 0.05)),
+    renegotiated_cut=share("Price cut a renegotiation wins", **_range(0.0, 0.3, 0.05)),
     years=whole("Years compared", 1, 30),
 )
 def insourcing_break_even(
@@ -94,10 +102,20 @@ def insourcing_break_even(
     year = list(range(years + 1))
     frame = pd.concat(
         [
-            pd.DataFrame({"route": "Bring IT in-house", "year": year,
-                          "cumulative": [-one_off_cost + yearly_saving * t for t in year]}),
-            pd.DataFrame({"route": "Renegotiate the contract", "year": year,
-                          "cumulative": [renegotiated * t for t in year]}),
+            pd.DataFrame(
+                {
+                    "route": "Bring IT in-house",
+                    "year": year,
+                    "cumulative": [-one_off_cost + yearly_saving * t for t in year],
+                }
+            ),
+            pd.DataFrame(
+                {
+                    "route": "Renegotiate the contract",
+                    "year": year,
+                    "cumulative": [renegotiated * t for t in year],
+                }
+            ),
         ],
         ignore_index=True,
     )
@@ -109,8 +127,8 @@ def insourcing_break_even(
 
 @declared(
     investment=number("Partner's investment (£m)", 0),
-    partner_share=share("Partner's share of the enterprise's profit", (0.1, 0.5, 0.05)),
-    enterprise_profit=number("Enterprise's yearly profit (£m)", 0, control=(0, 16, 2)),
+    partner_share=share("Partner's share of the enterprise's profit", **_range(0.1, 0.5, 0.05)),
+    enterprise_profit=number("Enterprise's yearly profit (£m)", 0, **_range(0, 16, 2)),
     years=whole("Contract length, years", 1, 30),
 )
 def gain_share(
@@ -127,10 +145,16 @@ def gain_share(
     to_client = (1 - partner_share) * enterprise_profit
     frame = pd.concat(
         [
-            pd.DataFrame({"party": "Xchanging", "year": year,
-                          "cumulative": [-investment + to_partner * t for t in year]}),
-            pd.DataFrame({"party": "BAE Systems", "year": year,
-                          "cumulative": [to_client * t for t in year]}),
+            pd.DataFrame(
+                {
+                    "party": "Xchanging",
+                    "year": year,
+                    "cumulative": [-investment + to_partner * t for t in year],
+                }
+            ),
+            pd.DataFrame(
+                {"party": "BAE Systems", "year": year, "cumulative": [to_client * t for t in year]}
+            ),
         ],
         ignore_index=True,
     )
@@ -141,8 +165,8 @@ def gain_share(
 @declared(
     cost_base=number("Yearly cost base, about equal to revenue (£m)", **_MONEY),
     policies=number("Policies processed a year", **_MONEY),
-    cost_cut=share("Cost cut the venture achieves", (0.0, 0.4, 0.05)),
-    price_cut=share("Price cut passed to the market", (0.0, 0.3, 0.05)),
+    cost_cut=share("Cost cut the venture achieves", **_range(0.0, 0.4, 0.05)),
+    price_cut=share("Price cut passed to the market", **_range(0.0, 0.3, 0.05)),
 )
 def venture_split(
     cost_base: float, policies: float, cost_cut: float = 0.2, price_cut: float = 0.0
@@ -167,10 +191,12 @@ def venture_split(
 @declared(
     yearly_charge=number("Supplier's yearly charge ($m)", **_MONEY),
     years_left=whole("Years left on the contract", 1, 30),
-    termination_fee=share("Termination fee, share of the remaining contract value",
-                          (0.0, 0.4, 0.05)),
-    inhouse_cost=share("In-house running cost, share of the supplier's charge",
-                       (0.7, 1.1, 0.05), high=2),
+    termination_fee=share(
+        "Termination fee, share of the remaining contract value", **_range(0.0, 0.4, 0.05)
+    ),
+    inhouse_cost=share(
+        "In-house running cost, share of the supplier's charge", **_range(0.7, 1.1, 0.05), high=2
+    ),
 )
 def terminate_or_stay(
     yearly_charge: float,
@@ -189,10 +215,20 @@ def terminate_or_stay(
     fee = termination_fee * yearly_charge * years_left
     frame = pd.concat(
         [
-            pd.DataFrame({"route": "Stay with IBM", "year": year,
-                          "cumulative": [yearly_charge * t for t in year]}),
-            pd.DataFrame({"route": "End the contract and insource", "year": year,
-                          "cumulative": [fee + inhouse_cost * yearly_charge * t for t in year]}),
+            pd.DataFrame(
+                {
+                    "route": "Stay with IBM",
+                    "year": year,
+                    "cumulative": [yearly_charge * t for t in year],
+                }
+            ),
+            pd.DataFrame(
+                {
+                    "route": "End the contract and insource",
+                    "year": year,
+                    "cumulative": [fee + inhouse_cost * yearly_charge * t for t in year],
+                }
+            ),
         ],
         ignore_index=True,
     )
@@ -203,10 +239,13 @@ def terminate_or_stay(
 
 
 @declared(
-    rural_rate=number("Rural supplier's hourly rate ($)", **_MONEY, control=(35, 65, 5)),
-    offshore_rate=number("Offshore supplier's hourly rate ($)", **_MONEY, control=(20, 50, 5)),
-    offshore_overhead=share("Client's extra management of an offshore team, share of the rate",
-                            (0.0, 0.6, 0.1), high=2),
+    rural_rate=number("Rural supplier's hourly rate ($)", **_MONEY, **_range(35, 65, 5)),
+    offshore_rate=number("Offshore supplier's hourly rate ($)", **_MONEY, **_range(20, 50, 5)),
+    offshore_overhead=share(
+        "Client's extra management of an offshore team, share of the rate",
+        **_range(0.0, 0.6, 0.1),
+        high=2,
+    ),
 )
 def delivered_rate(
     rural_rate: float, offshore_rate: float = 30, offshore_overhead: float = 0.2
@@ -229,8 +268,8 @@ def delivered_rate(
 
 @declared(
     revenue=number("Yearly revenue ($m)", **_MONEY),
-    multiple=number("Price as a multiple of revenue", 0, control=(1.0, 3.0, 0.1)),
-    stake_sold=share("Share of the business sold", (0.0, 1.0, 0.1)),
+    multiple=number("Price as a multiple of revenue", 0, **_range(1.0, 3.0, 0.1)),
+    stake_sold=share("Share of the business sold", **_range(0.0, 1.0, 0.1)),
 )
 def stake_sale(revenue: float, multiple: float = 1.5, stake_sold: float = 0.5) -> pd.DataFrame:
     """Cash from selling ``stake_sold`` of a captive valued at ``multiple`` x revenue.
@@ -249,9 +288,9 @@ def stake_sale(revenue: float, multiple: float = 1.5, stake_sold: float = 0.5) -
 
 @declared(
     yearly_contract=number("Services contract, yearly value ($m)", **_MONEY),
-    term=number("Services contract length, years", **_MONEY, control=(2, 12, 1)),
-    margin=share("Buyer's operating margin on the contract", (0.1, 0.3, 0.05)),
-    discount_rate=share("Buyer's discount rate", (0.0, 0.15, 0.05)),
+    term=number("Services contract length, years", **_MONEY, **_range(2, 12, 1)),
+    margin=share("Buyer's operating margin on the contract", **_range(0.1, 0.3, 0.05)),
+    discount_rate=share("Buyer's discount rate", **_range(0.0, 0.15, 0.05)),
 )
 def sale_and_contract(
     yearly_contract: float, term: float = 5, margin: float = 0.2, discount_rate: float = 0.1
@@ -271,10 +310,13 @@ def sale_and_contract(
 @declared(
     contests=whole("Contests in the project", 1),
     months=number("Project length, months", **_MONEY),
-    prize=number("Prize money per contest ($)", 0, control=(500, 3000, 500)),
-    overhead=share("Reviews, runners-up and the platform's fee, share of the prizes",
-                   (0.0, 3.0, 0.5), high=10),
-    team_size=whole("Fixed team, people", 1, 100, control=(1, 8, 1)),
+    prize=number("Prize money per contest ($)", 0, **_range(500, 3000, 500)),
+    overhead=share(
+        "Reviews, runners-up and the platform's fee, share of the prizes",
+        **_range(0.0, 3.0, 0.5),
+        high=10,
+    ),
+    team_size=whole("Fixed team, people", 1, 100, **_range(1, 8, 1)),
     monthly_cost=number("Cost of one team member a month ($)", 0),
 )
 def crowd_or_team(
@@ -297,3 +339,45 @@ def crowd_or_team(
             "cost": [contests * prize * (1 + overhead), team_size * months * monthly_cost],
         }
     )
+
+
+@declared(
+    yearly_value=number("Yearly value of the application work ($m)", **_MONEY),
+    suppliers_now=whole("Application suppliers now", 1, 20),
+    years=whole("Length of the new contracts, years", 1, 30),
+    transfer_cost=share(
+        "Moving the knowledge, share of a year's value of the work moved",
+        **_range(0.0, 2.0, 0.25),
+        high=5,
+    ),
+    volume_discount=share(
+        "Price cut when one supplier holds all the work", **_range(0.0, 0.2, 0.05)
+    ),
+    governance=share("Governing one supplier a year, share of the work's value"),
+)
+def supplier_consolidation(
+    yearly_value: float,
+    suppliers_now: int,
+    years: int,
+    transfer_cost: float = 0.5,
+    volume_discount: float = 0.1,
+    governance: float = 0.02,
+) -> pd.DataFrame:
+    """Cost over a new term of keeping each number of suppliers, the work split evenly.
+
+    Keeping ``k`` of ``n`` suppliers moves ``(n - k) / n`` of the work, at a one-off cost of
+    ``transfer_cost`` times a year's value of it; the price falls by ``volume_discount`` times
+    ``(n - k) / (n - 1)`` (all of it with one supplier); each supplier kept costs
+    ``governance`` of the yearly value to manage. ``total`` = one-off + years x yearly.
+    $90m, four suppliers, five years, 0.5, 10%, 2%: keeping all four costs 486, keeping two
+    22.5 + 5 x 87.6 = 460.5.
+    """
+    rows = []
+    for kept in range(suppliers_now, 0, -1):
+        dropped = suppliers_now - kept
+        one_off = transfer_cost * yearly_value * dropped / suppliers_now
+        cut = volume_discount * dropped / (suppliers_now - 1) if suppliers_now > 1 else 0.0
+        yearly = yearly_value * (1 - cut) + governance * kept * yearly_value
+        label = f"Renew all {kept} as they stand" if dropped == 0 else f"Consolidate onto {kept}"
+        rows.append((kept, label, one_off, yearly, one_off + years * yearly))
+    return pd.DataFrame(rows, columns=["kept", "option", "one_off", "yearly", "total"])

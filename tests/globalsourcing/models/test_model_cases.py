@@ -118,6 +118,7 @@ REQUIRED = {
     "stake_sale": {"revenue": 420},
     "sale_and_contract": {"yearly_contract": 278},
     "crowd_or_team": {"contests": 57, "months": 4},
+    "supplier_consolidation": {"yearly_value": 90, "suppliers_now": 4, "years": 5},
 }
 DECLARED = [(fn, name) for fn in REQUIRED for name in getattr(m, fn).parameters]
 
@@ -157,3 +158,16 @@ def test_a_case_slider_can_show_its_default_and_stays_in_range(fn, name):
         assert 0 < step <= high - low
         if param.default is not None:
             assert low <= param.default <= high
+
+
+def test_consolidation_weighs_a_lower_price_against_moving_the_knowledge():
+    frame = m.supplier_consolidation(
+        90, 4, 5, transfer_cost=0.5, volume_discount=0.1, governance=0.02
+    ).set_index("kept")
+    assert frame.loc[4, "one_off"] == 0
+    assert frame.loc[4, "total"] == pytest.approx(486)  # 5 x (90 + 4 x 1.8)
+    assert frame.loc[2, "one_off"] == pytest.approx(22.5)  # half the work, half a year's value
+    assert frame.loc[2, "total"] == pytest.approx(460.5)
+    # Knowledge that costs two years' value to move makes renewing as is the cheaper choice.
+    dear = m.supplier_consolidation(90, 4, 5, transfer_cost=2.0).set_index("kept")
+    assert dear["total"].idxmin() == 4
