@@ -694,6 +694,72 @@ def abn_amro_exhibit(
     )
 
 
+# -- case 11 -----------------------------------------------------------------------------
+
+
+def danske_exhibit(
+    title: str = "Danske Bank: keep the Bengaluru centre or sell it with a contract",
+) -> Exhibit:
+    f = models.keep_or_sell_centre
+    term, longest = int(fact("danske_contract_term")), int(fact("danske_max_term"))
+    fixed = {
+        "yearly_contract": fact("danske_yearly_value"),
+        "sale_price": fact("danske_centre_price"),
+        "years": longest,
+    }
+    frame = _grid(f, {"keep_cost": 100, "investment": 1}, fixed).round({"cumulative": 1})
+    keep = _slider(
+        f, "keep_cost", None, 100, "Running the centre yourself, % of the contract a year "
+    )
+    invest = _slider(f, "investment", None, 1, "Investment to keep the centre current, $m ")
+    lines = (
+        alt.Chart(frame)
+        .transform_filter(_selected([keep, invest]))
+        .mark_line(point=True)
+        .encode(
+            x=alt.X(
+                "year:Q", axis=alt.Axis(format="d", tickMinStep=1), title="Years from the decision"
+            ),
+            y=alt.Y("cumulative:Q", title="Cumulative cost ($m)"),
+            color=alt.Color("route:N", title="Route"),
+            tooltip=[
+                alt.Tooltip("route:N", title="Route"),
+                alt.Tooltip("year:Q", title="Year", format="d"),
+                alt.Tooltip("cumulative:Q", title="Cumulative cost ($m)", format=",.1f"),
+            ],
+        )
+    )
+    end = alt.Chart(pd.DataFrame({"year": [term]})).mark_rule(strokeDash=[4, 4]).encode(x="year:Q")
+    chart = alt.layer(end, lines).add_params(keep, invest).properties(width=WIDTH, height=280)
+    governance = f.parameters["governance"].default
+    return Exhibit(
+        _columns(chart),
+        title=title,
+        controls=_controls(keep, invest),
+        source=(
+            "Course model globalsourcing.models.cases.keep_or_sell_centre on the fact base: "
+            + sources(
+                "danske_yearly_value",
+                "danske_centre_price",
+                "danske_contract_term",
+                "danske_max_term",
+            )
+            + ". The cost of running the centre, the investment it needs and the cost of "
+            "managing the supplier are illustrative."
+        ),
+        caption=(
+            f"Selling brings in about ${fixed['sale_price']:.0f}m and then costs the contract's "
+            f"average of about ${fixed['yearly_contract']:.0f}m a year, plus {governance:.0%} "
+            "of it to manage the supplier; keeping the centre costs an investment at once and "
+            "then its own running cost. Both sliders are ILLUSTRATIVE assumptions: the bank's "
+            f"own costs were not published. The dashed line marks the {term}-year initial term; "
+            f"the chart runs to {longest} years, the longest term with every renewal. Notice "
+            "that the sale price barely moves the comparison: the decision turns on whether "
+            "the bank could run and modernise the centre for less than the contract."
+        ),
+    )
+
+
 #: Each case's decision exhibit, by the case file's number.
 CASE_EXHIBITS: dict[str, Callable[..., Exhibit]] = {
     "01": kodak_exhibit,
@@ -706,4 +772,5 @@ CASE_EXHIBITS: dict[str, Callable[..., Exhibit]] = {
     "08": citigroup_exhibit,
     "09": topcoder_exhibit,
     "10": abn_amro_exhibit,
+    "11": danske_exhibit,
 }

@@ -119,6 +119,7 @@ REQUIRED = {
     "sale_and_contract": {"yearly_contract": 278},
     "crowd_or_team": {"contests": 57, "months": 4},
     "supplier_consolidation": {"yearly_value": 90, "suppliers_now": 4, "years": 5},
+    "keep_or_sell_centre": {"yearly_contract": 91, "sale_price": 2, "years": 5},
 }
 DECLARED = [(fn, name) for fn in REQUIRED for name in getattr(m, fn).parameters]
 
@@ -171,3 +172,11 @@ def test_consolidation_weighs_a_lower_price_against_moving_the_knowledge():
     # Knowledge that costs two years' value to move makes renewing as is the cheaper choice.
     dear = m.supplier_consolidation(90, 4, 5, transfer_cost=2.0).set_index("kept")
     assert dear["total"].idxmin() == 4
+
+
+def test_keeping_a_centre_costs_its_investment_up_front_and_its_running_cost_after():
+    frame = m.keep_or_sell_centre(91, 2, 5, keep_cost=0.9, investment=40, governance=0.03)
+    assert _at(frame, "route", "Keep and invest in the centre", 0) == 40
+    assert _at(frame, "route", "Sell it with a services contract", 0) == -2
+    assert _at(frame, "route", "Keep and invest in the centre", 5) == pytest.approx(449.5)
+    assert _at(frame, "route", "Sell it with a services contract", 5) == pytest.approx(466.65)
