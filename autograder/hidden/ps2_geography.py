@@ -31,15 +31,65 @@ def _panel() -> pd.DataFrame:
     return load("wdi_panel")
 
 
+ECONOMIES_ADVICE = (
+    "`economies` keeps the panel's rows for the economies exactly as they are: drop the "
+    "aggregate rows only, without filling, rescaling or changing any value."
+)
+KEYS = ["country_code", "year"]
+
+
 def q1(economies) -> None:
+    """Every economy-year of the panel, with the panel's own values in every kept column.
+
+    The visible test asks for the key columns and is_aggregate only, so a column the
+    student dropped is not required here either; every panel column they kept is
+    compared with the panel (numbers at full precision, text exactly).
+    """
     panel = _panel()
-    frame = as_frame(economies, "economies")
+    frame = as_frame(economies, "economies", keys=KEYS)
     expected = panel[~panel["is_aggregate"]]
     if len(frame) != len(expected):
         fail(
             f"`economies` has {len(frame)} rows, but every year of every economy makes "
             f"{len(expected)}: drop only the aggregate rows, not years or columns' missing values."
         )
+    kept = [c for c in panel.columns if c in frame.columns and c not in KEYS]
+    numbers = [
+        c
+        for c in kept
+        if pd.api.types.is_numeric_dtype(panel[c]) or pd.api.types.is_bool_dtype(panel[c])
+    ]
+    expect_frame_equal(
+        frame,
+        expected,
+        "economies",
+        keys=KEYS,
+        values=numbers,
+        advice=ECONOMIES_ADVICE,
+    )
+    _expect_same_text(frame, expected, [c for c in kept if c not in numbers])
+
+
+def _expect_same_text(frame: pd.DataFrame, expected: pd.DataFrame, columns: list[str]) -> None:
+    """Text columns (names, regions, income groups) hold the panel's text in every row."""
+
+    def text(table: pd.DataFrame, col: str) -> pd.Series:
+        keys = pd.MultiIndex.from_arrays(
+            [table["country_code"].map(str), pd.to_numeric(table["year"]).astype(int)]
+        )
+        values = table[col].astype(object)
+        values = values.where(table[col].notna(), None).map(lambda v: v if v is None else str(v))
+        return pd.Series(values.to_numpy(), index=keys)
+
+    for col in columns:
+        want = text(expected, col)
+        got = text(frame, col).reindex(want.index)
+        differs = want.index[~((got == want) | (got.isna() & want.isna()))]
+        if len(differs):
+            fail(
+                f"`economies`: column '{col}' differs from the panel's in {len(differs)} rows, "
+                f"for example {list(differs[:3])}. " + ECONOMIES_ADVICE
+            )
 
 
 def _top10(economies: pd.DataFrame | None = None) -> pd.DataFrame:

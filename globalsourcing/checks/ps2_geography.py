@@ -28,7 +28,7 @@ COUNTRIES = sorted(["IND", "PHL", *CEE])
 
 @question(A, "q1", uses=("economies",), summary="economies without aggregates")
 def q1(economies) -> None:
-    frame = as_frame(economies, "economies")
+    frame = as_frame(economies, "economies", keys=["country_code", "year"])
     expect_columns(frame, ["country_code", "year", "is_aggregate"], "economies")
     count = frame["country_code"].nunique()
     if count == 265 or frame["is_aggregate"].any():

@@ -469,11 +469,6 @@ def test_terminal_escape_sequences_are_never_printed(hostile_run):
     assert "esc\\x1b[2J\\x1b[32mALL 40 SUBMISSIONS GRADED OK" in out  # named, harmlessly
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="issue 14 item 6: autograder/hidden/ps2_geography.py q1 still compares only the row "
-    "count (made-up values scored 2/2 on 2026-12-01); no owner landed a value check by 06:45",
-)
 def test_made_up_values_do_not_pass_ps2_q1(hostile_run):
     if hostile_run["honest"].assignment != "ps2_geography":
         pytest.skip("the made-up-values submission is for ps2_geography's Q1")
