@@ -16,6 +16,7 @@ import contextlib
 import hashlib
 import importlib.util
 import os
+import pkgutil
 import traceback
 import warnings
 from collections.abc import Iterable, Iterator
@@ -111,7 +112,16 @@ def dask_backend(tasks: list[Task], scheduler: str) -> Iterator[dict[str, Any]]:
 
 
 def default_preload() -> list[str]:
-    return [m for m in ("globalsourcing",) if importlib.util.find_spec(m) is not None]
+    """Modules the fork server imports once, so that no student process imports them again.
+
+    The course package, and every assignment's visible checks: a notebook's last cell runs
+    ``check()``, which loads them all.
+    """
+    if importlib.util.find_spec("globalsourcing") is None:
+        return []
+    checks = importlib.util.find_spec("globalsourcing.checks")
+    names = [m.name for m in pkgutil.iter_modules(checks.submodule_search_locations or [])]
+    return ["globalsourcing", *(f"globalsourcing.checks.{n}" for n in sorted(names))]
 
 
 def grade(

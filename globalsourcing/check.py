@@ -9,6 +9,7 @@ It never raises for a wrong answer: it returns a report that prints as plain tex
 from __future__ import annotations
 
 import inspect
+import sys
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -138,12 +139,10 @@ def _caller_namespace() -> dict[str, Any]:
     try:
         caller = frame.f_back.f_back if frame and frame.f_back else None
         namespace: dict[str, Any] = {}
-        try:
-            from IPython import get_ipython
-
-            shell = get_ipython()
-        except ImportError:
-            shell = None
+        # A running IPython shell has imported IPython; importing it here only to learn
+        # that there is none costs a plain Python process (a grader's sandbox) ~0.2 s.
+        ipython = sys.modules.get("IPython")
+        shell = ipython.get_ipython() if ipython is not None else None
         if shell is not None:
             namespace.update(shell.user_ns)
         if caller is not None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+
 
 def show_message_only() -> None:
     """In IPython, print the traceback of the exception being raised as just its message.
@@ -11,11 +13,10 @@ def show_message_only() -> None:
     and nbgrader keeps that output in the feedback. The previous mode returns after the
     cell has run. Outside IPython this does nothing.
     """
-    try:
-        from IPython import get_ipython
-    except ImportError:
+    ipython = sys.modules.get("IPython")  # imported by any running shell; never import it here
+    if ipython is None:
         return
-    shell = get_ipython()
+    shell = ipython.get_ipython()
     if shell is None or not hasattr(shell, "InteractiveTB"):
         return
     formatter = shell.InteractiveTB

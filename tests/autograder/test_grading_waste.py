@@ -1,0 +1,56 @@
+"""Work the grader used to repeat for nothing, and must not do again.
+
+Profiling `python -m autograder grade` (docs/benchmarks/grading.md) found three costs
+that bought nothing: every student process imported IPython for the notebook's last
+`check()` cell only to learn that no IPython shell was running, every student process
+imported (and, without bytecode, compiled) all seven assignments' visible checks, and
+every run compiled an RFC 3987 grammar that jsonschema registers for string formats no
+notebook schema uses (about 1.2 s of CPU).
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from autograder.course import REPO_ROOT
+from autograder.grade import default_preload
+
+
+def _python(code: str) -> str:
+    done = subprocess.run(
+        [sys.executable, "-c", code], cwd=REPO_ROOT, capture_output=True, text=True, check=True
+    )
+    return done.stdout.strip()
+
+
+def test_check_in_a_plain_python_process_does_not_import_ipython():
+    out = _python(
+        "import sys\n"
+        "from globalsourcing import check\n"
+        "report = check('q1', assignment='ps5_tco', namespace={})\n"
+        "print('Not defined yet' in str(report), 'IPython' in sys.modules)"
+    )
+    assert out == "True False"
+
+
+def test_the_fork_server_preloads_every_assignments_visible_checks():
+    preload = default_preload()
+    assert preload[0] == "globalsourcing"
+    for n, name in enumerate(
+        ["market", "geography", "location_index", "decisions", "tco", "retention", "case"],
+        start=1,
+    ):
+        assert f"globalsourcing.checks.ps{n}_{name}" in preload
+    assert not any(m.startswith("autograder") for m in preload)  # hidden tests stay out
+
+
+def test_the_grader_validates_notebooks_without_compiling_the_iri_grammar():
+    out = _python(
+        "import runpy, sys\n"
+        "runpy.run_module('autograder')  # __main__.py's set-up, without running the CLI\n"
+        "import nbformat\n"
+        "nbformat.validate(nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell('1')]))\n"
+        "print(sys.modules.get('rfc3987_syntax'), 'lark' in sys.modules)"
+    )
+    assert out == "None False"
