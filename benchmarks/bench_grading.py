@@ -267,10 +267,16 @@ def bench_one(
         k: sum(1 for v in kinds.values() if v.split(":")[0] == k)
         for k in ("correct", "wrong", "hostile")
     }
+    honest = [s for s in kinds if not kinds[s].startswith("hostile")]
     return {
         "assignment": assignment,
         "submissions": n,
         "mix": counts,
+        # The class's points, non-hostile submissions only: identical when every total is.
+        "class_total_non_hostile": {
+            "nbgrader": round(sum(theirs.get(s, 0.0) for s in honest), 6),
+            "ours": round(sum(ours.get(s, 0.0) for s in honest), 6),
+        },
         "load_average_before_after": [round(load_before, 1), round(load_after, 1)],
         "nbgrader_wall_s": round(t_nb, 1),
         "ours_wall_s": round(t_us, 1),
@@ -295,11 +301,14 @@ def bench_one(
 
 def print_table(reports: list[dict]) -> None:
     print(
-        f"{'assignment':<20} {'n':>4} {'nbgrader s':>10} {'ours s':>8} {'ratio':>6}  identical (non-hostile)  load"
+        f"{'assignment':<20} {'n':>4} {'nbgrader s':>10} {'ours s':>8} {'ratio':>6}  identical (non-hostile)"
+        "  class points nbgrader / ours (non-hostile)  load"
     )
     for r in reports:
+        points = r["class_total_non_hostile"]
         print(f"{r['assignment']:<20} {r['submissions']:>4} {r['nbgrader_wall_s']:>10} {r['ours_wall_s']:>8} "
-              f"{r['throughput_ratio']:>5}x  {r['non_hostile_identical']:>23}  {r['load_average_before_after']}")  # fmt: skip
+              f"{r['throughput_ratio']:>5}x  {r['non_hostile_identical']:>23}  "
+              f"{points['nbgrader']:>20g} / {points['ours']:<20g}  {r['load_average_before_after']}")  # fmt: skip
 
 
 def main() -> int:
@@ -325,6 +334,8 @@ def main() -> int:
         ap.error(f"unknown assignment {args.assignment!r}; choose from {COURSE_ASSIGNMENTS} or all")
     work = Path(tempfile.mkdtemp(prefix="bench-grading-"))
     reports = []
+    load_start = [round(x, 2) for x in os.getloadavg()]
+    print(f"load average (1, 5, 15 min) at the start: {load_start}", flush=True)
     try:
         for assignment in names:
             reports.append(
@@ -332,10 +343,13 @@ def main() -> int:
             )
             print_table(reports[-1:])
             sys.stdout.flush()
+        load_end = [round(x, 2) for x in os.getloadavg()]
         summary = {"cores": os.cpu_count(), "workers": args.workers, "timeout_s": args.timeout,
-                   "infinite_loops": not args.no_loops, "assignments": reports}  # fmt: skip
+                   "infinite_loops": not args.no_loops, "load_average_1_5_15_min": {"start": load_start, "end": load_end},
+                   "assignments": reports}  # fmt: skip
         print(json.dumps(summary, indent=1))
         print_table(reports)
+        print(f"load average (1, 5, 15 min): {load_start} at the start, {load_end} at the end")
         out = REPO / ".benchmarks-out"
         out.mkdir(exist_ok=True)
         (out / "grading.json").write_text(json.dumps(summary, indent=1))
