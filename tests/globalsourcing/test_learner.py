@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 import sysconfig
@@ -196,3 +197,45 @@ def test_the_installed_wheel_copies_an_exercise_whose_checks_pass_and_teach(fres
     out = _run(python, wrong, env)
     assert "ps1_market q2" in out and "not yet" in out, out
     assert "ps1_market q1" in out and "q1 (" in out
+
+
+def _readme_learner_blocks() -> tuple[list[str], str]:
+    """The README's learner commands (the bash block that copies) and its Python snippet."""
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    fences = re.findall(r"```(\w*)\n(.*?)```", text, re.S)
+    shell = next(body for lang, body in fences if lang == "bash" and "globalsourcing copy" in body)
+    snippet = next(body for lang, body in fences if lang == "python" and "check(" in body)
+    commands = [line.split("  #")[0].strip() for line in shell.splitlines() if line.strip()]
+    return commands, snippet
+
+
+@pytest.mark.slow
+def test_the_readmes_learner_lines_run_against_the_installed_wheel(fresh_env):
+    # The README's own lines after the install: its copy command as written, with the fresh
+    # environment's bin first on PATH (an activated venv), then its Python snippet in the
+    # copied exercise, where check("q1") runs. `pip install ... @ git+URL` needs the
+    # published repository, so the wheel built from this checkout stands in for it, and
+    # `jupyter lab` would wait for a browser (the kernel below runs the notebook instead).
+    python, env, tmp = fresh_env
+    commands, snippet = _readme_learner_blocks()
+    copy = next(c for c in commands if c.startswith("python -m globalsourcing copy"))
+    home = tmp / "readme-learner"
+    home.mkdir()
+    env = {**env, "PATH": f"{python.parent}{os.pathsep}{env.get('PATH', '')}"}
+    done = subprocess.run(
+        ["bash", "-c", copy], env=env, cwd=home, capture_output=True, text=True, timeout=300
+    )
+    assert done.returncode == 0, done.stderr
+    folder = home / copy.split("--to", 1)[1].split()[0]
+    assert f"jupyter lab {folder}" in done.stdout
+    assert any(c.startswith("jupyter lab ") and folder.name in c for c in commands)
+    exercise = folder / "exercises" / "ps1_market.ipynb"
+    chapters = list(folder.rglob("*.ipynb"))
+    assert exercise.exists() and len(chapters) > len(learner.exercises())
+
+    nb = nbformat.read(_fill(exercise, _answers("ps1_market")), as_version=4)
+    nb.cells.append(nbformat.v4.new_code_cell(snippet))
+    nbformat.write(nb, exercise)
+    out = _run(python, exercise, env)
+    assert "Traceback" not in out and "Error" not in out, out
+    assert "ps1_market q1" in out and "passed" in out, out
