@@ -2,9 +2,10 @@
 
 For ps1_market and ps2_geography, one run of ``python -m autograder grade`` (a
 subprocess, sandbox on) grades the honest class of tests/exercises/variants/ together
-with one submission per attack of issue 14 (items 2, 3, 4 and 6). The run is started
-from an instructor's Python script that holds a secret in a global variable, with a
-secret in its environment and another in its command line (the course folder's name).
+with one submission per attack of issue 14 (items 2, 3, 4 and 6) and two honest
+answers in pandas' standard dtypes (item 5). The run is started from an instructor's
+Python script that holds a secret in a global variable, with a secret in its
+environment and another in its command line (the course folder's name).
 
 Every test checks what an instructor would notice: the run finishes, the exit status
 and the summary name what could not be graded, the honest students keep exactly their
@@ -154,6 +155,30 @@ _json.dumps = _colliding
 """
 
 
+# Item 5: an honest first answer carrying pandas' standard dtypes (period, interval from
+# pd.cut, categorical, datetime with time zone, timedelta, nullable integer, boolean and
+# string) in extra columns, indexed by a PeriodIndex or an IntervalIndex.
+STANDARD_DTYPES = """
+import numpy as np
+import pandas as pd
+_n = len({name})
+{name} = {name}.assign(
+    as_period=pd.period_range("2001-01-01", periods=_n, freq="D"),
+    band=pd.cut(np.arange(_n), 3),
+    label=pd.Categorical(["x"] * _n),
+    stamp=pd.date_range("2026-01-01", periods=_n, freq="h", tz="Europe/Paris"),
+    span=pd.to_timedelta(np.arange(_n), unit="D"),
+    count=pd.array(np.arange(_n), dtype="Int64"),
+    flag=pd.array([True] * _n, dtype="boolean"),
+    text=pd.array(["t"] * _n, dtype="string"),
+).set_index({index})
+"""
+STANDARD_INDEXES = {
+    "standard-dtypes-period": 'pd.period_range("2001-01", periods=_n, freq="M")',
+    "standard-dtypes-interval": "pd.interval_range(0, _n)",
+}
+
+
 def _with(honest, extra: dict[str, str], after: bool = True) -> nbformat.NotebookNode:
     """The solution with code added to (after=True) or replacing some answer cells."""
     answers = dict(honest.solution)
@@ -241,6 +266,11 @@ def hostile_submissions(honest, root: Path) -> dict[str, str]:
         # item 6: nothing a student names may drive the instructor's terminal
         ESCAPE_NAME: ("file name with terminal escape sequences", solution),
     }
+    for student, index in STANDARD_INDEXES.items():  # item 5: honest, must keep every point
+        attacks[student] = (
+            f"honest answer in pandas' standard dtypes, indexed by {index}",
+            _with(honest, {gid: STANDARD_DTYPES.format(name=name, index=index)}),
+        )
     # Runs after the writer (students are graded in name order, two at a time).
     attacks["z-lock-reader"] = (
         "executes what another student left in a shared folder",
@@ -397,6 +427,15 @@ def test_bad_answers_cost_only_their_own_questions(hostile_run):
         assert first["score"] == 0 and first["message"], (student, first)
 
 
+def test_honest_answers_in_standard_pandas_dtypes_keep_every_point(hostile_run):
+    full = hostile_run["honest"].expected["solution"]
+    for student in STANDARD_INDEXES:
+        got = hostile_run["scores"].get(student)
+        assert got == full, (
+            f"{student}: {got}\n" + json.dumps(_journal(hostile_run, student))[:3000]
+        )
+
+
 def test_the_collision_reply_is_refused_quickly(hostile_run):
     # Decoding it naively takes minutes; the run must not wait for it.
     result = _journal(hostile_run, "colliding-reply")
@@ -476,15 +515,16 @@ def test_made_up_values_do_not_pass_ps2_q1(hostile_run):
     assert scores["ps2_q1_economies_tests"] == 0, scores
 
 
-def test_students_die_with_a_killed_grader(tmp_path):
+@pytest.mark.parametrize("assignment", ASSIGNMENTS)
+def test_students_die_with_a_killed_grader(tmp_path, assignment):
     """kill -9 of the grader takes its student processes with it."""
-    honest = honest_class("ps1_market", tmp_path / "base")
-    gid, _ = FIRST_ANSWER["ps1_market"]
+    honest = honest_class(assignment, tmp_path / "base")
+    gid, _ = FIRST_ANSWER[assignment]
     burner = "import signal\nsignal.signal(signal.SIGINT, signal.SIG_IGN)\nwhile True:\n    pass"
     for i in range(2):
-        write_submission(honest.root, "ps1_market", f"burner{i}", _with(honest, {gid: burner}))
+        write_submission(honest.root, assignment, f"burner{i}", _with(honest, {gid: burner}))
     grader = subprocess.Popen(
-        [sys.executable, "-m", "autograder", "grade", "ps1_market", "--course", str(honest.root),
+        [sys.executable, "-m", "autograder", "grade", assignment, "--course", str(honest.root),
          "--quiet", "--timeout", "300", "--total-timeout", "600", "--workers", "2", "--student", "burner*"],
         cwd=REPO, env=grader_env(), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )  # fmt: skip
