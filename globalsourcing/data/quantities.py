@@ -65,7 +65,7 @@ _DURATION = re.compile(
 _MULTIPLE = re.compile(rf"(?P<a>{NUM})\s?(?:times|x)\b(?!\s+(?:a|per)\b)")
 _COUNT = re.compile(
     rf"(?<![$£€\d.,])(?P<a>{NUM})(?:\s?(?:-|–|to)\s?(?P<b>{NUM}))?\+?"
-    rf"\s(?:[a-z-]+\s)?(?P<noun>{COUNT_NOUNS})\b",
+    rf"\s(?:(?P<scale>million|thousand)\s)?(?:[a-z-]+\s)?(?P<noun>{COUNT_NOUNS})\b",
     re.I,
 )
 
@@ -132,5 +132,8 @@ def quantities(sentence: str) -> list[Quantity]:
         values = [number]
         if m.group("b"):
             values.append(_number(m.group("b")))
+        # "1.66 million people" is 1,660,000 people, as the fact base records it.
+        scale = {"million": 1e6, "thousand": 1e3}.get((m.group("scale") or "").lower(), 1.0)
+        values = [v * scale for v in values]
         keep(m, Quantity("count", "count", tuple(values), m.group(0)))
     return found

@@ -41,9 +41,13 @@ TREND_CHAPTERS = {
     "02-supplier-geography.md": ["T4", "T5", "T6"],
     "03-asp-insourcing-nearshoring.md": ["T7", "T8", "T9"],
     "04-rural-kpo-freelance-captives.md": ["T10", "T11", "T12", "T13"],
+    "05-automation-cloud-ai.md": ["T14"],
 }
 CHAPTERS = [OVERVIEW, *TREND_CHAPTERS, SCORECARD]
-ALL_TRENDS = [f"T{n}" for n in range(1, 14)]
+# The paper's thirteen (reconstructed), then the course's own additions, scored the same way.
+PAPER_TRENDS = [f"T{n}" for n in range(1, 14)]
+COURSE_ADDITIONS = ["T14"]
+ALL_TRENDS = [*PAPER_TRENDS, *COURSE_ADDITIONS]
 # The seven sourcing models named in the 2008 abstract, and the trend that treats each.
 SOURCING_MODELS = {
     "T7": "application service provision",
@@ -233,3 +237,81 @@ def test_chapter_exhibits_run_and_name_their_source(name, monkeypatch):
         assert exhibit.source.strip(), f"{name}: {exhibit.title} names no source"
         size = len(exhibit.spec_json().encode())  # also compiles the chart to Vega
         assert size < 200_000, f"{name}: {exhibit.title} embeds {size / 1000:.0f} KB"
+
+
+# --- Trend 14: the course's addition, scored with the scorecard's method -------------------
+
+ADDITION_CHAPTER = "05-automation-cloud-ai.md"
+
+
+def _cited(cell: str) -> set[str]:
+    return {k.strip() for group in CITE.findall(cell) for k in group.split(",")}
+
+
+def test_the_course_addition_is_marked_as_such_in_its_chapter_table_and_chart():
+    prose = _prose(_text(ADDITION_CHAPTER))
+    assert "course's addition, not one of the paper's thirteen" in prose
+    row = next(r for r in scorecard_rows() if r[0].startswith("T14 "))
+    assert "course's addition" in row[0] and "not one of the thirteen" in row[0]
+    cell = next(c for c in exhibit_cells(_text(SCORECARD)) if "SCORECARD = [" in c)
+    tree = ast.parse("\n".join(ln for ln in cell.splitlines() if not ln.startswith(":tags:")))
+    entries = ast.literal_eval(
+        next(n for n in tree.body if isinstance(n, ast.Assign) and n.targets[0].id == "SCORECARD").value
+    )
+    groups = {entry[0]: entry[1] for entry in entries}
+    assert {t for t, g in groups.items() if g == "Course's addition"} == set(COURSE_ADDITIONS)
+    # The paper's thirteen stay in the abstract's three groups.
+    assert {groups[t] for t in PAPER_TRENDS} == {"Markets", "Geography", "Sourcing models"}
+
+
+def test_the_addition_keeps_baseline_and_outcome_sources_apart():
+    header = scorecard_header()
+    expected_col, evidence_col = 1, header.index("Evidence")
+    row = next(r for r in scorecard_rows() if r[0].startswith("T14 "))
+    baseline, outcome = _cited(row[expected_col]), _cited(row[evidence_col])
+    assert baseline, "T14's baseline column cites no source"
+    assert outcome, "T14's evidence column cites no source"
+    assert not baseline & outcome, f"T14 cites the same sources for baseline and outcome: {baseline & outcome}"
+    # The chapter's verdict line cites outcome sources only.
+    verdict = re.search(r"^- \*\*T14, [a-z ]+\.\*\*.*$", _prose(_text(ADDITION_CHAPTER)), re.M).group(0)
+    assert _cited(verdict) and not _cited(verdict) & baseline
+
+
+def _exhibit_namespace(monkeypatch) -> dict:
+    monkeypatch.chdir(PART)
+    namespace: dict = {}
+    for cell in exhibit_cells(_text(ADDITION_CHAPTER)):
+        run_cell(cell, namespace)
+    return namespace
+
+
+def test_the_pricing_quiz_item_reads_the_pricing_exhibit(monkeypatch):
+    namespace = _exhibit_namespace(monkeypatch)
+    grid = namespace["grid"]
+    cell = grid[
+        (grid["automated_pct"] == 30)
+        & (grid["people_per_robot"] == 3)
+        & (grid["pricing"] == "Price per person")
+        & (grid["measure"] == "Supplier's profit")
+    ]
+    question = quizzes_in(PART / ADDITION_CHAPTER)[0].question("q2")
+    assert question.is_correct(float(cell["index"].iloc[0]))
+    # The exhibit's claim: at every setting, per-person pricing pays the supplier least for automating.
+    profit = grid[grid["measure"] == "Supplier's profit"].pivot_table(
+        index=["automated_pct", "people_per_robot"], columns="pricing", values="index"
+    )
+    automated = profit[profit.index.get_level_values("automated_pct") > 0]
+    assert (automated["Price per person"] < automated["Gain-share (half each)"]).all()
+    assert (automated["Gain-share (half each)"] < automated["Price per transaction"]).all()
+
+
+def test_the_cloud_exhibit_draws_every_cloud_fact_and_the_growth_quiz_matches_them(monkeypatch):
+    facts = load("facts")
+    cloud = facts[(facts["entity"] == "public_cloud") & facts["fact_id"].str.startswith("cloud_")]
+    data = _exhibit_namespace(monkeypatch)["data"]
+    drawn = data[data["source"].str.startswith("fact base: ")]
+    assert sorted(drawn["source"].str.removeprefix("fact base: ")) == sorted(cloud["fact_id"])
+    assert drawn["series"].nunique() == 6, "one series per Gartner release, never spliced"
+    value = cloud.set_index("fact_id")["value_low"]
+    growth = 100 * (value["cloud_2024_r2024"] / value["cloud_2023_r2024"] - 1)
+    assert quizzes_in(PART / ADDITION_CHAPTER)[0].question("q7").is_correct(round(growth, 1))
