@@ -54,6 +54,8 @@ def q1(economies) -> None:
             f"{len(expected)}: drop only the aggregate rows, not years or columns' missing values."
         )
     kept = [c for c in panel.columns if c in frame.columns and c not in KEYS]
+    if _unchanged(frame, expected, kept):
+        return  # the panel's own rows and values, as most students keep them: no tolerance needed
     numbers = [
         c
         for c in kept
@@ -68,6 +70,23 @@ def q1(economies) -> None:
         advice=ECONOMIES_ADVICE,
     )
     _expect_same_text(frame, expected, [c for c in kept if c not in numbers])
+
+
+def _unchanged(frame: pd.DataFrame, expected: pd.DataFrame, columns: list[str]) -> bool:
+    """True when ``frame`` holds exactly the panel's economy-years and, in ``columns``, values.
+
+    A quick exact test (dtypes included) for the usual answer, a filter of the panel; any
+    other answer, right or wrong, goes through the tolerant comparison below.
+    """
+    try:
+        got = frame.set_index(KEYS)
+        want = expected.set_index(KEYS)
+        if not (got.index.is_unique and got.index.isin(want.index).all()):
+            return False
+        got = got.reindex(want.index)
+        return all(got[col].equals(want[col]) for col in columns)
+    except (TypeError, ValueError, KeyError):
+        return False
 
 
 def _expect_same_text(frame: pd.DataFrame, expected: pd.DataFrame, columns: list[str]) -> None:
