@@ -123,3 +123,45 @@ def check_sentences(
                         )
                     )
     return findings
+
+
+# --- Figures typed by hand -------------------------------------------------------------
+#
+# On the pages that must take every figure from the fact base (the cases and their
+# teaching notes), a numeral in the prose is a figure typed by hand unless it is one of:
+#   - a calendar year used as a date ("in 1989", "1989-1993", "the 1990s"; a day and month
+#     before it are not exempt: "25 July 1989" is a dated claim, rendered with {fact});
+#   - a number of the book's own things: an exhibit, table, case, lesson, trend,
+#     challenge, question, part, chapter, step or problem set ("Exhibit 1.2", "T13",
+#     "question 3", "PS2"), or a numbered-list marker at the start of a line;
+#   - a digit inside a proper name listed in NAMES_WITH_DIGITS ("Fortune 500");
+#   - a time of the class itself in a teaching note: minutes ("80 minutes") and the
+#     minute ranges of a discussion plan's first column ("| 10-25 |").
+# Roles ({fact}, {fact-spread}, {footcite}), code cells, quiz blocks, directive options,
+# link targets and front matter are not prose (see prose_sentences).
+
+YEAR = re.compile(
+    r"(?<![\d.,$£€/])(?:1[6-9]|20)\d\d(?:s|\s?[-–]\s?(?:(?:19|20)\d\d|\d\d)(?![\d%]))?(?![\d%.,]\d|\d|%)"
+)
+OWN_THINGS = re.compile(
+    r"\b(?:Exhibits?|Tables?|Cases?|Lessons?|Trends?|Challenges?|Questions?|Parts?|Chapters?|"
+    r"Steps?|Problem sets?|Figures?|Q|T|PS|ps|C|L|q)\s?\d+(?:\.\d+)*"
+    r"(?:\s?(?:and|to|or|-|–|,)\s?\d+(?:\.\d+)*)*",
+    re.I,
+)
+NAMES_WITH_DIGITS = ("Fortune 500", "Fortune 100", "Global 2000", "Forbes 2000", "Y2K", "Check 21")
+CLASS_TIME = re.compile(r"\b\d+\s?minutes?\b|(?:^|(?<=\| ))\d+\s?[-–]\s?\d+(?= \|)")
+NUMERAL = re.compile(r"\d(?:[\d,.]*\d)?")
+LIST_MARKER = re.compile(r"^(\s*)\d+\.\s", re.M)
+
+
+def hand_typed_figures(text: str) -> list[tuple[str, str]]:
+    """(numeral, sentence) for every numeral in a page's prose that is not exempt (above)."""
+    found = []
+    for sentence in prose_sentences(LIST_MARKER.sub(r"\1", text)):
+        rest = sentence
+        for name in NAMES_WITH_DIGITS:
+            rest = rest.replace(name, " ")
+        rest = YEAR.sub(" ", OWN_THINGS.sub(" ", CLASS_TIME.sub(" ", rest)))
+        found += [(n, sentence) for n in NUMERAL.findall(rest)]
+    return found

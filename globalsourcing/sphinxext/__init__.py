@@ -1,7 +1,8 @@
 """Sphinx extension for the casebook: quizzes, server-free exhibits, and an offline site.
 
 - ``quiz`` directive: YAML questions rendered as an accessible in-page self-check.
-- ``fact`` and ``fact-spread`` roles: figures rendered from the fact base with their citation.
+- ``fact`` and ``fact-spread`` roles: figures rendered from the fact base with their citation;
+  ``facts-table`` directive: a case's "numbers you need" table from the same base.
 - Exhibits: pages whose body holds an exhibit get the site's own Vega and a small loader.
 - Vendored libraries (Vega, MathJax) are copied from ``node_modules`` into ``_static/vendor``.
 - After the build, any page or stylesheet that would load something from another host fails it.
@@ -17,7 +18,7 @@ from sphinx.application import Sphinx
 from globalsourcing.exhibits.exhibit import BOOK_BUILD_ENV
 
 from . import exhibit_pages, navigation, offline, repository, slim, vendor, wide_tables
-from .facts import FactRole, FactSpreadRole
+from .facts import FactRole, FactSpreadRole, FactsTable
 from .quiz_directive import QuizDirective, check_unique_quiz_ids, merge_info, purge_doc
 
 STATIC = Path(__file__).parent / "static"
@@ -80,6 +81,7 @@ def setup(app: Sphinx) -> dict:
     app.add_directive("quiz", QuizDirective)
     app.add_role("fact", FactRole())
     app.add_role("fact-spread", FactSpreadRole())
+    app.add_directive("facts-table", FactsTable)
     app.connect("config-inited", _config_inited)
     app.connect("builder-inited", vendor.check_installed)
     app.connect("env-check-consistency", check_unique_quiz_ids)

@@ -6,13 +6,14 @@ in a temporary folder, so the roles are tested without building the whole book.
 
 from __future__ import annotations
 
+import html
 import re
 from pathlib import Path
 
 import pytest
 
 from globalsourcing.data import load
-from globalsourcing.sphinxext.facts import render_value
+from globalsourcing.sphinxext.facts import render_date, render_value, select_facts
 
 REPO = Path(__file__).resolve().parents[2]
 CONF = """
@@ -24,9 +25,10 @@ suppress_warnings = ["myst.header", "myst.footnote"]
 myst_footnote_transition = False
 
 def setup(app):
-    from globalsourcing.sphinxext.facts import FactRole, FactSpreadRole
+    from globalsourcing.sphinxext.facts import FactRole, FactSpreadRole, FactsTable
     app.add_role("fact", FactRole())
     app.add_role("fact-spread", FactSpreadRole())
+    app.add_directive("facts-table", FactsTable)
 """
 
 
@@ -97,3 +99,52 @@ def test_values_render_with_their_units():
     assert render_value(facts.loc["rsi_hourly_rate"]) == "$38 to $60"
     assert render_value(facts.loc["citi_staff"]) == "12,000"
     assert render_value(facts.loc["gecis_multiple"]) == "1.9 times"
+
+
+def test_dates_render_as_a_reader_writes_them():
+    assert render_date("1989-07-25") == "25 July 1989"
+    assert render_date("2004-11") == "November 2004"
+    assert render_date("2008") == "2008"
+
+
+def test_a_numbers_you_need_table_lists_every_verified_fact_of_the_case(tmp_path):
+    body = "```{facts-table} Numbers you need: Kodak\n:case: kodak_1989\n```"
+    text, warnings = build(tmp_path, body)
+    text = html.unescape(text).replace("\u2019", "'")
+    assert "WARNING" not in warnings and "ERROR" not in warnings, warnings
+    facts = load("facts")
+    own = facts[facts["case_id"] == "kodak_1989"]
+    assert len(select_facts(facts, ["kodak_1989"])) == len(own) > 5
+    for _, row in own.iterrows():
+        assert row["measure"] in text, row["fact_id"]
+        assert render_value(row) in text, row["fact_id"]
+    # both reports of the disputed count of data centres, each with its own footnote
+    centres = facts[facts["claim"] == "kodak_data_centres"]
+    assert centres["source_key"].nunique() == 2
+    assert text.count("sources disagree") >= 2
+    assert "seen in the source" in text
+    assert "Numbers you need: Kodak" in text
+
+
+def test_a_numbers_you_need_table_never_shows_an_unverified_figure(tmp_path):
+    body = "```{facts-table} Kodak and success rates\n:entity: kodak selective_outsourcing\n```"
+    text, warnings = build(tmp_path, body)
+    assert "75%" not in text and "85%" not in text
+    assert "marks unverified are left out" in text
+
+
+def test_a_numbers_you_need_table_for_an_unknown_case_stops_the_build(tmp_path):
+    _, warnings = build(tmp_path, "```{facts-table}\n:case: no_such_case\n```")
+    assert "ERROR" in warnings and "no_such_case" in warnings
+
+
+def test_a_bare_numbers_you_need_table_lists_the_figures_the_page_states(tmp_path):
+    body = (
+        "The budget was {fact}`kodak_it_budget` and the value {fact-spread}`sainsburys_value`."
+        "\n\n```{facts-table} The numbers you need\n```"
+    )
+    text, warnings = build(tmp_path, body)
+    assert "WARNING" not in warnings and "ERROR" not in warnings, warnings
+    table = text.split("The numbers you need", 1)[1]
+    assert "$500 million" in table and "£3.2 billion" not in table and "$3.2 billion" in table
+    assert "96% to 99.5%" not in table  # a Kodak outcome the page does not state stays out
