@@ -7,7 +7,7 @@ book:        ## build the student site into _build/html
 test:        ## install, build the book, run the whole test suite
 	bash scripts/test.sh
 
-test-fast:   ## the edit loop: no browser, no book build, in parallel (about 2 minutes)
+test-fast:   ## the edit loop: no browser, no book build, in parallel (6 min on the shared 2-core machine: docs/benchmarks/setup.md)
 	bash scripts/setup.sh dev && bash -c 'source scripts/data_env.sh && .venv/bin/python -m pytest -m "not browser and not book and not slow" -n 2 -q'
 
 serve:       ## serve the built site on http://127.0.0.1:8000
