@@ -149,7 +149,15 @@ OWN_THINGS = re.compile(
     r"(?:\s?(?:and|to|or|-|–|,)\s?\d+(?:\.\d+)*)*",
     re.I,
 )
-NAMES_WITH_DIGITS = ("Fortune 500", "Fortune 100", "Global 2000", "Forbes 2000", "Y2K", "Check 21")
+NAMES_WITH_DIGITS = (
+    "Fortune 500",
+    "Fortune 100",
+    "Global 2000",
+    "Forbes 2000",
+    "Y2K",
+    "Check 21",
+    "Forward '28",
+)
 CLASS_TIME = re.compile(r"\b\d+\s?minutes?\b|(?:^|(?<=\| ))\d+\s?[-–]\s?\d+(?= \|)")
 NUMERAL = re.compile(r"\d(?:[\d,.]*\d)?")
 LIST_MARKER = re.compile(r"^(\s*)\d+\.\s", re.M)
