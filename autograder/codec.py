@@ -16,6 +16,7 @@ from __future__ import annotations
 import base64
 import datetime as dt
 import math
+import os
 import re
 import sys
 import time
@@ -267,9 +268,20 @@ def decode(data: Any, seconds: float = DECODE_SECONDS) -> Any:
         ) from None
 
 
+# True unless PYTHONHASHSEED fixed the key of str hashing when this process started.
+_SALTED_STR_HASH = bool(sys.flags.hash_randomization) and os.environ.get(
+    "PYTHONHASHSEED", "random"
+) in ("", "random")
+
+
 def _refuse_collisions(values: list) -> None:
     """Refuse values built to share one hash (a dict, a set, a pandas hashtable stalls)."""
     if len(values) <= MAX_SHARED_HASH:
+        return
+    if _SALTED_STR_HASH and all(type(v) is str or v is None for v in values):
+        # Text only (a column of names or codes): str hashes are salted with a random key
+        # per process, and this process's key is not the student's, so text cannot be
+        # built to collide here (repeats of one name are equal, not colliding).
         return
     hashed = []
     for v in values:

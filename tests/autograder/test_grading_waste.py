@@ -1,15 +1,17 @@
 """Work the grader used to repeat for nothing, and must not do again.
 
-Profiling `python -m autograder grade` (docs/benchmarks/grading.md) found three costs
-that bought nothing: every student process imported IPython for the notebook's last
+Profiling `python -m autograder grade` (docs/benchmarks/grading.md) found costs that
+bought nothing: every student process imported IPython for the notebook's last
 `check()` cell only to learn that no IPython shell was running, every student process
-imported (and, without bytecode, compiled) all seven assignments' visible checks, and
+imported (and, without bytecode, compiled) all seven assignments' visible checks,
 every run compiled an RFC 3987 grammar that jsonschema registers for string formats no
-notebook schema uses (about 1.2 s of CPU).
+notebook schema uses (about 1.2 s of CPU), and every text value of an answer was hashed
+and counted against crafted hash collisions that text cannot have.
 """
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 
@@ -54,3 +56,23 @@ def test_the_grader_validates_notebooks_without_compiling_the_iri_grammar():
         "print(sys.modules.get('rfc3987_syntax'), 'lark' in sys.modules)"
     )
     assert out == "None False"
+
+
+def test_text_columns_skip_the_collision_count_only_while_str_hashes_are_salted():
+    """Decoding an answer's text columns no longer hashes and counts every name (25 ms of
+    the 37 ms it took to decode ps2's `economies`): str hashes carry a random per-process
+    key, so text cannot be built to collide in the grader. With PYTHONHASHSEED fixed the
+    count is done again."""
+    code = "from autograder import codec; print(codec._SALTED_STR_HASH)"
+    salted = subprocess.run(
+        [sys.executable, "-c", code], cwd=REPO_ROOT, capture_output=True, text=True, check=True
+    )
+    fixed = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=REPO_ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**os.environ, "PYTHONHASHSEED": "12345"},
+    )
+    assert (salted.stdout.strip(), fixed.stdout.strip()) == ("True", "False")
