@@ -5,12 +5,14 @@ the model's ``@declared`` decorator and signature (``globalsourcing/models``). T
 an exhibit whose slider was typed by hand and check that ``mismatches`` names every way it
 differs from the declaration, that an exhibit follows a changed declaration, and that no
 number reaches a control or a model call in the exhibit and widget builders except through
-a declaration.
+a declaration. The defaults docs/models.md states beside their sources are checked against
+the declarations too.
 """
 
 from __future__ import annotations
 
 import ast
+import re
 from dataclasses import replace
 from pathlib import Path
 
@@ -179,3 +181,34 @@ def test_no_parameter_value_is_typed_in_the_exhibit_or_widget_builders(path):
     # for 0.6 or 60 also hits a chart's axis domain and a text's width, so the rule looks
     # only where a parameter value can enter: model calls, grids and control constructors.
     assert literal_parameter_values(path.read_text(encoding="utf-8")) == []
+
+
+def _declared_defaults() -> dict[str, set[float]]:
+    """Parameter name -> every default a declared model function gives it."""
+    found: dict[str, set[float]] = {}
+    for name in models.__all__:
+        for param, spec in getattr(getattr(models, name), "parameters", {}).items():
+            if isinstance(spec.default, int | float) and not isinstance(spec.default, bool):
+                found.setdefault(param, set()).add(float(spec.default))
+    return found
+
+
+def stated_defaults_that_differ(text: str) -> list[str]:
+    """Prose such as "`offshore_fee` 0.60" whose number is not the declared default."""
+    defaults = _declared_defaults()
+    wrong = []
+    for name, number in re.findall(r"`(\w+)` (-?\d[\d,]*(?:\.\d+)?)\b", text):
+        if name in defaults and float(number.replace(",", "")) not in defaults[name]:
+            wrong.append(f"`{name}` {number} (declared: {sorted(defaults[name])})")
+    return wrong
+
+
+def test_the_models_guide_states_the_declared_defaults():
+    # docs/models.md lists each model's defaults with their sources; a default changed in
+    # the declaration must be changed there too, or this fails (planted: 0.70 for 0.60).
+    assert stated_defaults_that_differ("`offshore_fee` 0.70 and `n_deals` 2,000") == [
+        "`offshore_fee` 0.70 (declared: [0.6])"
+    ]
+    guide = (PACKAGE.parent / "docs" / "models.md").read_text(encoding="utf-8")
+    assert len(re.findall(r"`(\w+)` \d", guide)) >= 10
+    assert stated_defaults_that_differ(guide) == []
