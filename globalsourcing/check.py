@@ -9,6 +9,7 @@ It never raises for a wrong answer: it returns a report that prints as plain tex
 from __future__ import annotations
 
 import inspect
+import numbers
 import sys
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -92,12 +93,12 @@ def check(
 
 def _question_name(question: Any) -> str:
     """``1``, ``"1"`` and ``"Q1"`` (as the feedback prints it) all mean ``"q1"``."""
-    if isinstance(question, int) and not isinstance(question, bool):
+    if isinstance(question, numbers.Integral) and not isinstance(question, bool):
         if question < 1:
             raise ValueError(
                 f"check({question}): questions are numbered from 1, as in check(1) or check('q1')."
             )
-        return f"q{question}"
+        return f"q{int(question)}"
     if isinstance(question, str):
         text = question.strip()
         head, colon, tail = text.rpartition(":")

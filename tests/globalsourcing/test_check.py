@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -149,7 +150,9 @@ def test_row_count_advice_for_exact_counts_and_for_too_many():
         expect_row_count(frame, 9, "t", more="Filter first.", fewer="Keep more.")
 
 
-@pytest.mark.parametrize("name", [1, "1", "Q1", " q1 ", "ps5_tco:Q1", "ps5_tco:1"])
+@pytest.mark.parametrize(
+    "name", [1, np.int64(1), "1", "Q1", " q1 ", "ps5_tco:Q1", "ps5_tco:1", "ps5_tco:q1"]
+)
 def test_a_question_number_or_the_feedbacks_q1_means_q1(name):
     # Feedback names questions "Q1 <title>"; a learner who types what it shows, or just the
     # number, gets question 1 rather than a TypeError from inside check().
