@@ -271,7 +271,8 @@ def build() -> Assignment:
 
         Set `naive_gap` to selective's success rate minus total outsourcing's (from
         `scope_rates`), and `gap_long` to the same difference among long contracts only
-        (from `length_by_scope`). Both are shares: 0.05 means five percentage points.
+        (the `"long"` cells of `length_by_scope`, or the same rates computed again from
+        `decisions`). Both are shares: 0.05 means five percentage points.
         """,
     )
     a.answer(
@@ -281,7 +282,9 @@ def build() -> Assignment:
         ### BEGIN SOLUTION
         by_scope = scope_rates.set_index("scope")["rate"]
         naive_gap = by_scope["selective"] - by_scope["total_outsourcing"]
-        gap_long = length_by_scope.loc["selective", "long"] - length_by_scope.loc["total_outsourcing", "long"]
+        # Long contracts only, from the decisions themselves (contract_years above 3).
+        long_rates = decisions[decisions["contract_years"] > 3].groupby("scope")["savings_achieved"].mean()
+        gap_long = long_rates["selective"] - long_rates["total_outsourcing"]
         ### END SOLUTION
         naive_gap, gap_long
         """,
