@@ -290,7 +290,10 @@ class StudentProcess:
                 self.conn.send_bytes(b'{"op": "exit"}')
         self.kill(self.dead_reason or "finished")
         self.conn.close()
-        self.proc.close()
+        if self.proc.exitcode is None:  # killed, but the fork server has not reported it yet
+            self.proc.join(30)  # (a busy machine): the submission is graded, so wait longer
+        with contextlib.suppress(ValueError):  # still unreported: its handle closes when freed
+            self.proc.close()
 
     # -- high level ------------------------------------------------------------------------
     def run_cell(self, index: int) -> dict:
