@@ -96,12 +96,21 @@ def q2(cost_table, offshore_annual_cost) -> None:
 
 
 def q3(break_even_year, cost_table) -> None:
-    """Year 3, or the first year the student's own table reaches a non-negative total."""
+    """Year 3, or the first year the student's own table reaches a non-negative total.
 
-    def own_year() -> float:
+    A student's table that never pays back (a slip in Q2) has no break-even year: then
+    None is the answer that follows from it, as the prompt says.
+    """
+
+    def own_year() -> float | None:
         table = as_frame(cost_table, "cost_table", keys=["year"]).sort_values("year")
-        return float(table.loc[table["cumulative_saving"] >= 0, "year"].iloc[0])
+        years = table.loc[table["cumulative_saving"] >= 0, "year"]
+        return None if years.empty else float(years.iloc[0])
 
+    if break_even_year is None:
+        if own_year() is None:
+            return
+        fail("`break_even_year` is None, but the deal does pay back within the contract.")
     expect_one_of(
         lambda: expect_number(break_even_year, 3, "break_even_year", rel=0, decimals=MONEY),
         lambda: expect_number(break_even_year, own_year(), "break_even_year", rel=0),

@@ -107,8 +107,8 @@ def build() -> Assignment:
         ## Q3. When does the deal pay back?
 
         Set `break_even_year` to the first contract year in which `cumulative_saving` is
-        zero or more (an integer from 1 to 5). Read it from your table with pandas rather
-        than typing it in.
+        zero or more (an integer from 1 to 5), or to `None` if that never happens within
+        the contract. Read it from your table with pandas rather than typing it in.
         """,
     )
     a.answer(
@@ -116,7 +116,8 @@ def build() -> Assignment:
         "break_even_year",
         """
         ### BEGIN SOLUTION
-        break_even_year = int(cost_table.loc[cost_table["cumulative_saving"] >= 0, "year"].min())
+        paid_back = cost_table.loc[cost_table["cumulative_saving"] >= 0, "year"]
+        break_even_year = int(paid_back.min()) if len(paid_back) else None
         ### END SOLUTION
         break_even_year
         """,

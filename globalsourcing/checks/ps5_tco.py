@@ -105,6 +105,16 @@ def q2(cost_table, offshore_annual_cost) -> None:
 
 @question(A, "q3", uses=("break_even_year", "cost_table"), summary="the break-even year")
 def q3(break_even_year, cost_table) -> None:
+    table = as_frame(cost_table, "cost_table", keys=["year"]).sort_values("year")
+    positive = table.loc[table["cumulative_saving"] >= 0, "year"]
+    if break_even_year is None:
+        # Follow-through: a table that never pays back (a Q2 slip) has no break-even year.
+        expect(
+            positive.empty,
+            f"`break_even_year` is None, but your cost_table reaches a non-negative cumulative "
+            f"saving in year {float(positive.iloc[0]) if len(positive) else 0:g}: store that year.",
+        )
+        return
     year = as_number(break_even_year, "break_even_year")
     expect(year.is_integer(), f"`break_even_year` should be a whole year, not {year}.")
     expect(
@@ -112,10 +122,12 @@ def q3(break_even_year, cost_table) -> None:
         f"`break_even_year` is {year:g}; years are numbered 1 to 5. If you used a position from "
         "a zero-based index, add one (or read the 'year' column instead).",
     )
-    table = as_frame(cost_table, "cost_table", keys=["year"]).sort_values("year")
-    positive = table.loc[table["cumulative_saving"] >= 0, "year"]
     if positive.empty:
-        fail("Your cost_table never reaches a non-negative cumulative saving; fix Q2 first.")
+        fail(
+            "Your cost_table never reaches a non-negative cumulative saving, so by your table the "
+            "deal does not pay back within the contract: `break_even_year` should then be None "
+            "(and check Q2)."
+        )
     first = float(positive.iloc[0])
     expect(
         _close(year, first),

@@ -192,9 +192,9 @@ cost_table["saving"] = cost_table["onshore_cost"] - cost_table["offshore_cost"]
 cost_table["cumulative_saving"] = cost_table["saving"].cumsum()
 """
         },
-        # The student's own table never breaks even, so their Q3 code has no year to
-        # return and raises: a crash in their own cell costs Q3 as well.
-        loses=(T2, T3),
+        # The student's own table never breaks even: Q3 follows through (the prompt asks
+        # for None then, and the reference Q3 code returns it), so only Q2 loses points.
+        loses=(T2,),
         message="Year 1 should carry the one-off transition cost",
     ),
     Wrong(
