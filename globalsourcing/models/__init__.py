@@ -11,6 +11,7 @@ from .decision_matrix import DEFAULT_PORTFOLIO, decision_matrix, portfolio_mix
 from .knowledge import knowledge_retention, retention_summary
 from .location import compare_with_gsli, gsli_weights, latest_available, location_index
 from .market import cagr, estimate_spread, implied_growth, market_table, project_market
+from .service_credits import chosen_effort, credit_schedule, effort_incentive, expected_credit
 from .sustainability import (
     RenewalModel,
     fit_renewal_model,
@@ -26,10 +27,14 @@ __all__ = [
     "cagr",
     "captive_economics",
     "captive_ranking",
+    "chosen_effort",
     "compare_with_gsli",
     "contract_summary",
+    "credit_schedule",
     "decision_matrix",
+    "effort_incentive",
     "estimate_spread",
+    "expected_credit",
     "fit_renewal_model",
     "gsli_weights",
     "implied_growth",

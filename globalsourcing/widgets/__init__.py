@@ -1,4 +1,4 @@
-"""Live JupyterLab UIs for the eight sourcing models (ipywidgets; needs a running kernel).
+"""Live JupyterLab UIs for the nine sourcing models (ipywidgets; needs a running kernel).
 
 >>> from globalsourcing.widgets import tco_widget
 >>> tco_widget()          # last line of a cell: sliders, headline, table and chart
@@ -15,6 +15,7 @@ from .builders import (
     knowledge_widget,
     location_widget,
     market_widget,
+    service_credits_widget,
     sustainability_widget,
     tco_widget,
 )
@@ -27,6 +28,7 @@ __all__ = [
     "knowledge_widget",
     "location_widget",
     "market_widget",
+    "service_credits_widget",
     "sustainability_widget",
     "tco_widget",
 ]

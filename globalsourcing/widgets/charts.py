@@ -111,3 +111,20 @@ def renewal_line(frame: pd.DataFrame, driver: str) -> alt.Chart:
         )
         .properties(width=420, height=240)
     )
+
+
+def credit_effort_lines(frame: pd.DataFrame) -> alt.Chart:
+    long = frame.melt(
+        id_vars="effort", value_vars=["expected_credit", "effort_cost", "supplier_cost"],
+        var_name="measure",
+    )  # fmt: skip
+    return (
+        alt.Chart(long)
+        .mark_line()
+        .encode(
+            x=alt.X("effort:Q", title="Extra effort (0 = none, 1 = the most possible)"),
+            y=alt.Y("value:Q", title="Expected monthly cost to the supplier"),
+            color=alt.Color("measure:N", title=None),
+        )
+        .properties(width=420, height=240)
+    )

@@ -38,6 +38,8 @@ CHALLENGE_CHAPTERS = {
     "Sustainability": "05-relationship-sustainability.md",
 }
 INNOVATIONS = "06-innovations.md"
+# The chapter that takes the incentives challenge into the contract's clauses (issue 20).
+CONTRACTING = "02a-contracting-and-governance.md"
 # Column headings of the innovation-by-challenge table, one per challenge.
 MAP_COLUMNS = [
     "Alignment",
@@ -46,7 +48,7 @@ MAP_COLUMNS = [
     "Knowledge retention",
     "Sustainability",
 ]
-CHAPTERS = [*CHALLENGE_CHAPTERS.values(), INNOVATIONS]
+CHAPTERS = sorted([*CHALLENGE_CHAPTERS.values(), CONTRACTING, INNOVATIONS])
 # Chapters whose exhibits draw on the synthetic sourcing_decisions dataset.
 SYNTHETIC_DATA_CHAPTERS = {"05-relationship-sustainability.md"}
 
@@ -72,7 +74,7 @@ def test_each_of_the_five_challenges_has_its_own_chapter():
         assert key_word in title.lower(), f"{name}: title {title!r} does not name {challenge!r}"
 
 
-def test_part_is_six_pages_in_reading_order():
+def test_part_is_seven_pages_in_reading_order():
     names = sorted(p.name for p in PART.glob("*.md"))
     assert [n for n in names if not n.startswith("00-")] == CHAPTERS
 
@@ -187,3 +189,18 @@ def test_challenges_bib_keys_are_unique_across_the_book():
             others.update(re.findall(r"^@\w+\{([^,\s]+),", bib.read_text("utf-8"), re.M))
     assert len(own) == len(set(own)), "a key repeats inside challenges.bib"
     assert not set(own) & others, f"keys clash with other parts: {sorted(set(own) & others)}"
+
+
+def test_the_credit_question_matches_the_service_credit_model():
+    # Exhibit C2a.1 starts at 12% at risk and a 150% pool over five levels; the quiz asks for
+    # the credit after three misses and after five (where the cap binds).
+    from globalsourcing.models import credit_schedule
+    from globalsourcing.quiz import get
+
+    text = _text(CONTRACTING)
+    assert 'catalog.service_credits_exhibit(' in text
+    schedule = credit_schedule(at_risk=0.12, pool=1.5, n_levels=5).set_index("misses")
+    assert get("challenge-contracting/q1").is_correct(round(schedule.loc[3, "credit"], 2))
+    q2 = get("challenge-contracting/q2")
+    right = next(o.text for o in q2.options if o.correct)
+    assert right.startswith(f"{schedule.loc[5, 'credit']:g},")

@@ -38,11 +38,14 @@ def bib_keys() -> set[str]:
     return keys
 
 
-def test_part_has_an_overview_and_seven_lessons_in_reading_order():
+THEORY = "00a-theory.md"
+
+
+def test_part_has_an_overview_a_theory_chapter_and_seven_lessons_in_reading_order():
     names = [p.name for p in CHAPTERS]
-    assert len(names) == 8, names
-    assert names[0] == "00-overview.md"
-    assert [n[:3] for n in names[1:]] == [f"0{i}-" for i in range(1, 8)]
+    assert len(names) == 9, names
+    assert names[:2] == ["00-overview.md", THEORY]
+    assert [n[:3] for n in names[2:]] == [f"0{i}-" for i in range(1, 8)]
 
 
 @pytest.mark.parametrize("chapter", CHAPTERS, ids=lambda p: p.name)
@@ -166,3 +169,22 @@ def test_numeric_answer_keys_match_the_exhibit_defaults():
     indexation = _slider_default("05-contracts.md", "indexation")
     premium = 100 * (1 + indexation / 100) ** 3 - 100 * (1 - fall / 100) ** 3
     assert get("lesson-contracts/q3").is_correct(round(premium, 2))
+
+    # Theory chapter: the asset specificity at which Exhibit 0.1's market and hierarchy lines
+    # cross (market 100 - advantage + (40 + 0.8 u) k, hierarchy 100 + 20 k).
+    uncertainty = _slider_default(THEORY, "uncertainty")
+    advantage = _slider_default(THEORY, "advantage")
+    crossover = advantage / (20 + 0.8 * uncertainty)
+    assert get("lesson-theory/q5").is_correct(round(crossover, 2))
+    assert not get("lesson-theory/q5").is_correct(round(advantage / (40 + 0.8 * uncertainty), 2))
+
+
+def test_theory_chapter_applies_each_lens_to_at_least_two_cases():
+    text = (LESSONS / THEORY).read_text(encoding="utf-8")
+    lenses = re.split(r"^## ", text, flags=re.M)
+    for lens in ("Lens 1", "Lens 2", "Lens 3", "Lens 4"):
+        section = next(s for s in lenses if s.startswith(lens))
+        cases = set(re.findall(r"\(\.\./cases/(\d\d-[\w-]+)\.md\)", section))
+        named = {c for c in ("Kodak", "Sainsbury", "GECIS", "BAE", "Citigroup", "JPMorgan",
+                             "Lloyd", "Rural Sourcing") if c in section}  # fmt: skip
+        assert len(cases | named) >= 2, f"{lens}: applied to fewer than two cases"

@@ -63,6 +63,9 @@ def test_every_model_with_tunable_inputs_declares_them():
         "location_index",
         "project_market",
         "renewal_curve",
+        "credit_schedule",
+        "expected_credit",
+        "effort_incentive",
     } <= set(DECLARED)
 
 

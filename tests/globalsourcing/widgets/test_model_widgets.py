@@ -139,3 +139,13 @@ def test_location_widget_compares_with_the_chosen_gsli_edition(panel):
     assert compared["published_rank"].tolist() == list(range(1, 11))
     assert f"{compared.attrs['spearman']:+.2f}" in ui.headline
     assert "gsli_rank" in ui.summary.columns
+
+
+def test_service_credits_widget_more_at_risk_raises_the_chosen_effort():
+    ui = widgets.service_credits_widget()
+    assert "cheapest effort is 50%" in ui.headline
+    ui.controls["at_risk"].value = 0.2
+    assert ui.extras["supplier_effort"] > 0.5
+    ui.controls["miss_with_full_effort"].value = 0.1
+    ui.controls["miss_without_effort"].value = 0.05
+    assert "effort cannot raise misses" in ui.error
