@@ -58,8 +58,33 @@
     }
     v.runAsync();
   }
+  // A chart's width follows its container on window resizes (Vega's own signal), but the
+  // column can change width without one (a theme switch, a sidebar opening): when any
+  // exhibit's container changes width, tell the charts as if the window had been resized.
+  function followContainers(figures) {
+    if (!("ResizeObserver" in window)) return;
+    var widths = new Map();
+    var pending = false;
+    var observer = new ResizeObserver(function (entries) {
+      var changed = entries.some(function (entry) {
+        var width = Math.round(entry.contentRect.width);
+        var before = widths.get(entry.target);
+        widths.set(entry.target, width);
+        return before !== undefined && before !== width;
+      });
+      if (!changed || pending) return;
+      pending = true;
+      requestAnimationFrame(function () {
+        pending = false;
+        window.dispatchEvent(new Event("resize"));
+      });
+    });
+    figures.forEach(function (figure) { observer.observe(figure); });
+  }
   function drawAll() {
-    document.querySelectorAll("figure.gs-exhibit").forEach(draw);
+    var figures = document.querySelectorAll("figure.gs-exhibit");
+    figures.forEach(draw);
+    followContainers(figures);
   }
   if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", drawAll);

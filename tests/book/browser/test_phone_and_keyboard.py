@@ -109,6 +109,28 @@ def test_every_exhibit_is_legible_and_fits(site, open_page, size):
     assert not found, "\n".join(found[:40])
 
 
+def test_exhibits_still_fit_after_the_reader_switches_to_dark_on_a_phone(site, open_page):
+    # Switching the theme after load narrows the column without a window resize; the charts
+    # must follow their container, not only the window.
+    pages = [
+        rel for rel in _pages_with(site, 'class="gs-exhibit"') if rel.startswith("book/cases/")
+    ]
+    assert pages
+    found = []
+    for rel in pages[:3]:
+        page, log = open_page(rel, **PHONE)
+        ready = "[...document.querySelectorAll('figure.gs-exhibit')].every(f => f.dataset.ready)"
+        page.wait_for_function(ready, timeout=30_000)
+        page.evaluate(
+            "() => { const r = document.documentElement; r.dataset.theme = 'dark'; r.dataset.mode = 'dark'; }"
+        )
+        page.wait_for_timeout(600)
+        found += problems(page.evaluate(MEASURE_JS, OVERLAP_PX), f"390px dark after load {rel}")
+        assert not log.console_errors, log.console_errors[:3]
+        page.context.close()
+    assert not found, "\n".join(found[:20])
+
+
 def test_every_exhibit_has_a_data_table_reachable_by_keyboard(site, open_page):
     found, checked = [], 0
     for rel in _pages_with(site, 'class="gs-exhibit"'):
