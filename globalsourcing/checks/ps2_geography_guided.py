@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from globalsourcing.country_groups import CEE
+
 from . import _guided as g
 from ._registry import question
 
@@ -46,7 +48,7 @@ def q4(fastest_group, india_growth_2015) -> None:
 def q5(top_per_worker, india_per_worker_usd) -> None:
     g.choice(
         top_per_worker,
-        ["IND", "PHL", "POL", "ROU", "BGR", "CZE", "HUN", "UKR", "SRB", "SVK", "BLR", "LTU", "EST"],
+        ["IND", "PHL", *CEE],
         "top_per_worker",
     )
     g.number(india_per_worker_usd, "india_per_worker_usd", 1, 1_000_000, "US dollars per worker")
