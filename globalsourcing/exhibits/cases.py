@@ -111,6 +111,29 @@ def _columns(chart: alt.TopLevelMixin) -> alt.TopLevelMixin:
 # -- case 1 ------------------------------------------------------------------------------
 
 
+def _cumulative_cost_by_route(
+    frame: pd.DataFrame, sliders: Sequence[alt.Parameter], money_format: str
+) -> alt.Chart:
+    """Each route's cumulative cost year by year, for the sliders' current setting."""
+    return (
+        alt.Chart(frame)
+        .transform_filter(_selected(sliders))
+        .mark_line(point=True)
+        .encode(
+            x=alt.X(
+                "year:Q", axis=alt.Axis(format="d", tickMinStep=1), title="Years from the decision"
+            ),
+            y=alt.Y("cumulative:Q", title="Cumulative cost ($m)"),
+            color=alt.Color("route:N", title="Route"),
+            tooltip=[
+                alt.Tooltip("route:N", title="Route"),
+                alt.Tooltip("year:Q", title="Year", format="d"),
+                alt.Tooltip("cumulative:Q", title="Cumulative cost ($m)", format=money_format),
+            ],
+        )
+    )
+
+
 def kodak_exhibit(
     title: str = "Kodak: IBM at the savings target or consolidating in-house",
 ) -> Exhibit:
@@ -366,23 +389,7 @@ def jpmorgan_exhibit(title: str = "JPMorgan Chase: stay with IBM or end the cont
         f, "termination_fee", None, 100, "Termination fee, % of the remaining contract value "
     )
     inhouse = _slider(f, "inhouse_cost", None, 100, "In-house running cost, % of IBM's charge ")
-    lines = (
-        alt.Chart(frame)
-        .transform_filter(_selected([fee, inhouse]))
-        .mark_line(point=True)
-        .encode(
-            x=alt.X(
-                "year:Q", axis=alt.Axis(format="d", tickMinStep=1), title="Years from the decision"
-            ),
-            y=alt.Y("cumulative:Q", title="Cumulative cost ($m)"),
-            color=alt.Color("route:N", title="Route"),
-            tooltip=[
-                alt.Tooltip("route:N", title="Route"),
-                alt.Tooltip("year:Q", title="Year", format="d"),
-                alt.Tooltip("cumulative:Q", title="Cumulative cost ($m)", format=",.0f"),
-            ],
-        )
-    )
+    lines = _cumulative_cost_by_route(frame, [fee, inhouse], ",.0f")
     chart = lines.add_params(fee, inhouse).properties(width=WIDTH, height=280)
     return Exhibit(
         _columns(chart),
@@ -712,23 +719,7 @@ def danske_exhibit(
         f, "keep_cost", None, 100, "Running the centre yourself, % of the contract a year "
     )
     invest = _slider(f, "investment", None, 1, "Investment to keep the centre current, $m ")
-    lines = (
-        alt.Chart(frame)
-        .transform_filter(_selected([keep, invest]))
-        .mark_line(point=True)
-        .encode(
-            x=alt.X(
-                "year:Q", axis=alt.Axis(format="d", tickMinStep=1), title="Years from the decision"
-            ),
-            y=alt.Y("cumulative:Q", title="Cumulative cost ($m)"),
-            color=alt.Color("route:N", title="Route"),
-            tooltip=[
-                alt.Tooltip("route:N", title="Route"),
-                alt.Tooltip("year:Q", title="Year", format="d"),
-                alt.Tooltip("cumulative:Q", title="Cumulative cost ($m)", format=",.1f"),
-            ],
-        )
-    )
+    lines = _cumulative_cost_by_route(frame, [keep, invest], ",.1f")
     end = alt.Chart(pd.DataFrame({"year": [term]})).mark_rule(strokeDash=[4, 4]).encode(x="year:Q")
     chart = alt.layer(end, lines).add_params(keep, invest).properties(width=WIDTH, height=280)
     governance = f.parameters["governance"].default
