@@ -97,6 +97,21 @@ def coding_setup(assignment: str) -> str:
     return setup.source.split("\n\n", 1)[1]
 
 
+def coding_text(assignment: str, slug: str) -> str:
+    """The coding variant's Markdown cell ``slug`` (a question both variants ask word for word)."""
+    import importlib
+
+    built = importlib.import_module(assignment).build()
+    gid = f"{built.prefix}_{slug}"
+    for cell in built.cells:
+        if (
+            cell.cell_type == "markdown"
+            and cell.metadata.get("nbgrader", {}).get("grade_id") == gid
+        ):
+            return cell.source
+    raise KeyError(f"{assignment} has no text cell {slug}")
+
+
 def coding_written(assignment: str, qid: str) -> tuple[str, str]:
     """The coding variant's written prompt and model answer for ``qid`` (the same question)."""
     import importlib

@@ -1,6 +1,6 @@
 """ps2_geography_guided: the supplier-geography problem set with the code given."""
 
-from nbbuild import Assignment, coding_cell, coding_setup, coding_written
+from nbbuild import Assignment, coding_cell, coding_setup, coding_text, coding_written
 
 CODING = "ps2_geography"
 
@@ -186,23 +186,7 @@ def build() -> Assignment:
         """,
     )
     a.tests("q5", "per_worker", 3)
-    a.text(
-        "q6_prompt",
-        """
-        ## Q6. Two numbers for the Philippines
-
-        The World Bank records Philippine ICT service exports of about US$7 bn in 2023,
-        while the industry association IBPAP reported IT-BPM revenue of US$35.5 bn for the
-        same year (`load("philippines_itbpm")`). What explains most of the gap? Set
-        `answer_q6` to the letter.
-
-        * **A.** IBPAP counts revenue in pesos and the World Bank in US dollars.
-        * **B.** Call-centre and back-office (BPO) work is mostly recorded as other business
-          services in balance-of-payments statistics, not as ICT services.
-        * **C.** The World Bank figure covers only the first half of the year.
-        * **D.** Most IT-BPM revenue comes from Philippine clients, not exports.
-        """,
-    )
+    a.text("q6_prompt", coding_text(CODING, "q6_prompt"))
     a.answer(
         "q6",
         "bpo_gap",

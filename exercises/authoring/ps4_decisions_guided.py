@@ -1,6 +1,6 @@
 """ps4_decisions_guided: the sourcing-decisions problem set with the code given."""
 
-from nbbuild import Assignment, coding_cell, coding_setup, coding_written
+from nbbuild import Assignment, coding_cell, coding_setup, coding_text, coding_written
 
 CODING = "ps4_decisions"
 
@@ -179,21 +179,7 @@ def build() -> Assignment:
         """,
     )
     a.tests("q5", "gaps", 2)
-    a.text(
-        "q6_prompt",
-        """
-        ## Q6. What can this analysis show?
-
-        Your tables agree with the directions reported for the 1998 study. Why does that
-        not confirm the study's findings? Set `answer_q6` to the letter of the best answer.
-
-        * **A.** The samples are too small for any of the differences to be significant.
-        * **B.** The confidence intervals of all groups overlap.
-        * **C.** The data are synthetic: a program built those directions into the outcomes,
-          so recovering them shows that the analysis works, not that outsourcing behaves so.
-        * **D.** Success should be measured by satisfaction, not by savings achieved.
-        """,
-    )
+    a.text("q6_prompt", coding_text(CODING, "q6_prompt"))
     a.answer(
         "q6",
         "synthetic",
