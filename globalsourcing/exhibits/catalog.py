@@ -745,9 +745,9 @@ def service_credits_exhibit(
         )
         .properties(width=440, height=120)
     )  # fmt: skip
-    chart = alt.vconcat(
-        alt.layer(lines, best).properties(width=440, height=260), bars
-    ).add_params(r, pool, eb, effort_cost)
+    chart = alt.vconcat(alt.layer(lines, best).properties(width=440, height=260), bars).add_params(
+        r, pool, eb, effort_cost
+    )
     return Exhibit(
         _fit_column(chart),
         controls=(r_c, pool_c, eb_c, cost_c),

@@ -124,8 +124,7 @@ def expected_credit(
     at_risk_amount = monthly_charge * at_risk
     per_miss = at_risk_amount * pool / n_levels
     gross = float(
-        _miss_odds(miss_probability, n_levels)
-        @ _capped_credits(at_risk_amount, per_miss, n_levels)
+        _miss_odds(miss_probability, n_levels) @ _capped_credits(at_risk_amount, per_miss, n_levels)
     )
     earned = (1 - miss_probability) ** earn_back_months
     net = gross * (1 - earn_back * earned)
@@ -145,8 +144,12 @@ def expected_credit(
     **_EARN_BACK,
     miss_without_effort=share("Miss chance per CSL with no extra effort", (0.05, 0.5, 0.05)),
     miss_with_full_effort=share("Miss chance per CSL with full effort", (0.0, 0.1, 0.01)),
-    effort_cost=number("Monthly cost of full extra effort", 0, control=(0.0, 10.0, 1.0),
-                       grid=tuple(float(c) for c in range(11))),
+    effort_cost=number(
+        "Monthly cost of full extra effort",
+        0,
+        control=(0.0, 10.0, 1.0),
+        grid=tuple(float(c) for c in range(11)),
+    ),
     failure_cost=number("Client's business loss per miss", 0, control=(0.0, 30.0, 1.0)),
     # The book's exhibit evaluates effort in steps of 10%; the function's default is finer.
     steps=whole("Effort levels to evaluate", 2, 1001, start=11),

@@ -438,8 +438,17 @@ def sustainability_widget(decisions: pd.DataFrame | None = None) -> ModelWidget:
 def service_credits_widget() -> ModelWidget:
     """Model 9: a service-credit regime and the supplier effort it buys."""
     model = models.effort_incentive
-    names = ("at_risk", "pool", "n_levels", "earn_back", "earn_back_months",
-             "miss_without_effort", "miss_with_full_effort", "effort_cost", "failure_cost")
+    names = (
+        "at_risk",
+        "pool",
+        "n_levels",
+        "earn_back",
+        "earn_back_months",
+        "miss_without_effort",
+        "miss_with_full_effort",
+        "effort_cost",
+        "failure_cost",
+    )
     controls = {name: _control(model, name) for name in names}  # fmt: skip
 
     def compute(v):

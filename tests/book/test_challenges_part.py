@@ -198,7 +198,7 @@ def test_the_credit_question_matches_the_service_credit_model():
     from globalsourcing.quiz import get
 
     text = _text(CONTRACTING)
-    assert 'catalog.service_credits_exhibit(' in text
+    assert "catalog.service_credits_exhibit(" in text
     schedule = credit_schedule(at_risk=0.12, pool=1.5, n_levels=5).set_index("misses")
     assert get("challenge-contracting/q1").is_correct(round(schedule.loc[3, "credit"], 2))
     q2 = get("challenge-contracting/q2")

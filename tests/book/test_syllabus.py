@@ -10,7 +10,9 @@ from chapter_text import fenced_blocks
 
 ROOT = Path(__file__).resolve().parents[2]
 SYLLABUS = ROOT / "instructor" / "01-syllabus.md"
-CASES = sorted(p.name for p in (ROOT / "book" / "cases").glob("[0-9][0-9]-*.md") if p.name[:2] != "00")
+CASES = sorted(
+    p.name for p in (ROOT / "book" / "cases").glob("[0-9][0-9]-*.md") if p.name[:2] != "00"
+)
 STATED = re.compile(r"Time: about (\d+) to (\d+) minutes")
 
 
@@ -45,8 +47,17 @@ def test_every_case_is_discussed_in_a_session():
 def test_the_msc_time_is_the_sum_of_the_coding_sets_stated_times(monkeypatch):
     table = _time_table(monkeypatch)
     low = high = 0
-    for name in ["ps1_market", "ps2_geography", "ps3_location_index", "ps4_decisions", "ps5_tco", "ps6_retention"]:
-        found = STATED.search((ROOT / "exercises" / "source" / name / f"{name}.ipynb").read_text(encoding="utf-8"))
+    for name in [
+        "ps1_market",
+        "ps2_geography",
+        "ps3_location_index",
+        "ps4_decisions",
+        "ps5_tco",
+        "ps6_retention",
+    ]:
+        found = STATED.search(
+            (ROOT / "exercises" / "source" / name / f"{name}.ipynb").read_text(encoding="utf-8")
+        )
         low, high = low + int(found.group(1)), high + int(found.group(2))
     total = next(line for line in table.splitlines() if line.startswith("| Problem sets, total"))
     assert total.endswith(f"| {low / 60:.1f} to {high / 60:.1f} h |"), total

@@ -256,7 +256,9 @@ def test_the_course_addition_is_marked_as_such_in_its_chapter_table_and_chart():
     cell = next(c for c in exhibit_cells(_text(SCORECARD)) if "SCORECARD = [" in c)
     tree = ast.parse("\n".join(ln for ln in cell.splitlines() if not ln.startswith(":tags:")))
     entries = ast.literal_eval(
-        next(n for n in tree.body if isinstance(n, ast.Assign) and n.targets[0].id == "SCORECARD").value
+        next(
+            n for n in tree.body if isinstance(n, ast.Assign) and n.targets[0].id == "SCORECARD"
+        ).value
     )
     groups = {entry[0]: entry[1] for entry in entries}
     assert {t for t, g in groups.items() if g == "Course's addition"} == set(COURSE_ADDITIONS)
@@ -271,9 +273,13 @@ def test_the_addition_keeps_baseline_and_outcome_sources_apart():
     baseline, outcome = _cited(row[expected_col]), _cited(row[evidence_col])
     assert baseline, "T14's baseline column cites no source"
     assert outcome, "T14's evidence column cites no source"
-    assert not baseline & outcome, f"T14 cites the same sources for baseline and outcome: {baseline & outcome}"
+    assert not baseline & outcome, (
+        f"T14 cites the same sources for baseline and outcome: {baseline & outcome}"
+    )
     # The chapter's verdict line cites outcome sources only.
-    verdict = re.search(r"^- \*\*T14, [a-z ]+\.\*\*.*$", _prose(_text(ADDITION_CHAPTER)), re.M).group(0)
+    verdict = re.search(
+        r"^- \*\*T14, [a-z ]+\.\*\*.*$", _prose(_text(ADDITION_CHAPTER)), re.M
+    ).group(0)
     assert _cited(verdict) and not _cited(verdict) & baseline
 
 

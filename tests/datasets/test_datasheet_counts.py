@@ -14,13 +14,12 @@ import pytest
 from globalsourcing.data import load
 
 ROOT = Path(__file__).resolve().parents[2]
-WORDS = {
-    w: i
-    for i, w in enumerate(
-        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
-        "fifteen sixteen seventeen eighteen nineteen twenty".split()
-    )
-}
+NUMBER_WORDS = [
+    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+    "nineteen", "twenty",
+]  # fmt: skip
+WORDS = {word: number for number, word in enumerate(NUMBER_WORDS)}
 # The first "N rows" (or "N decisions, one per row") of the Composition section: a numeral
 # (with thousands commas) or a word.
 STATED = re.compile(r"\b(\d[\d,]*|[A-Za-z]+) (?:rows\b|\w+, one per row)")
