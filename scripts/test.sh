@@ -24,7 +24,8 @@ GS_EXTRAS=dev bash scripts/build_book.sh
 source scripts/data_env.sh
 # The separation tests compare the student site with the instructor edition.
 bash scripts/build_instructor_edition.sh
-# Two workers (pytest-xdist): the suite is over 2,000 tests, a third of them grading whole
-# classes, and serially it no longer fits CI's budget on 2 cores. GS_TEST_WORKERS=0 runs it
-# serially; arguments after the command are passed on to pytest (a later -n wins).
+# Two workers (pytest-xdist): serially the suite's pytest step took 28 min at 1,506 tests, and
+# it has since grown to over 2,100, mostly slow tests that grade whole classes; on two workers
+# it takes about 25 min (docs/benchmarks/setup.md). GS_TEST_WORKERS=0 runs it serially;
+# arguments after the command are passed on to pytest (a later -n wins).
 .venv/bin/python -m pytest -n "${GS_TEST_WORKERS:-2}" "$@"
