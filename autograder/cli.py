@@ -136,13 +136,9 @@ def cmd_grade(args) -> int:
 
 def _titles(course, assignment: str) -> dict[str, str]:
     """grade id -> "Q1 <title>" over the assignment's source notebooks."""
-    from .questions import question_titles
+    from .questions import assignment_titles
 
-    titles: dict[str, str] = {}
-    source = course.root / "source" / assignment
-    for notebook in sorted(source.glob("*.ipynb")):
-        titles.update(question_titles(source, notebook.stem))
-    return titles
+    return assignment_titles(course.root / "source" / assignment)
 
 
 def _in_words(reason: str, titles: dict[str, str]) -> str:

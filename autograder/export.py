@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TextIO
 
 from .course import Course
+from .questions import assignment_titles, label
 from .results import GRADED, NOT_SUBMITTED, StudentRow, collect_rows
 
 FORMATS = ("csv", "canvas", "moodle")
@@ -94,6 +95,8 @@ def status_report(course: Course, assignment: str, out: Path | TextIO, roster: P
     questions, rows = collect_rows(course, assignment)
     rows = sorted(rows, key=_sort_key)
     lms_ids = _lms_ids(rows, roster)
+    # A person reads "Q5 <title>", not the grade id; a cell with no title keeps its id.
+    titles = assignment_titles(course.root / "source" / assignment)
     with contextlib.ExitStack() as stack:
         if isinstance(out, Path):
             out.parent.mkdir(parents=True, exist_ok=True)
@@ -113,7 +116,11 @@ def status_report(course: Course, assignment: str, out: Path | TextIO, roster: P
             ]
         )
         for r in rows:
-            notes = [f"{q.grade_id}: {q.status}" for q in r.questions if q.status != GRADED]
+            notes = [
+                f"{label(titles, q.grade_id)}: {q.status}"
+                for q in r.questions
+                if q.status != GRADED
+            ]
             if not lms_ids.get(r.student_id):
                 notes.insert(0, "no LMS user id (Canvas matches on SIS User ID only)")
             writer.writerow(

@@ -36,6 +36,14 @@ def question_titles(source_dir: Path, notebook: str) -> dict[str, str]:
     return titles
 
 
+def assignment_titles(source_dir: Path) -> dict[str, str]:
+    """grade id -> "Qn title" over every source notebook of one assignment's folder."""
+    titles: dict[str, str] = {}
+    for notebook in sorted(source_dir.glob("*.ipynb")):
+        titles.update(question_titles(source_dir, notebook.stem))
+    return titles
+
+
 def _title(label: str, rest: str) -> str:
     rest = re.sub(r"\*\*|`", "", rest).strip()
     rest = re.split(r"(?<=[.?!])\s", rest, maxsplit=1)[0].rstrip(".")

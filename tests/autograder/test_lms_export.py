@@ -121,7 +121,10 @@ def test_cli_writes_a_status_report_beside_the_lms_file(graded_course, tmp_path,
     assert done.returncode == 0, done.stderr
     status = {r["student_id"]: r for r in csv.DictReader((tmp_path / f"{fmt}-status.csv").open())}
     assert status["jdoe"]["status"] == "manual grading pending"
-    assert "q5_answer: manual grading pending" in status["jdoe"]["note"]
+    # Named by question and title, as the feedback and grade's output do, not by grade id.
+    assert "Q5 Name one hidden cost of offshoring" in status["jdoe"]["note"]
+    assert "manual grading pending" in status["jdoe"]["note"]
+    assert "q5_answer" not in status["jdoe"]["note"]
     assert status["jdoe"]["exported_score"] == "" and status["jdoe"]["autograded_score"] != ""
     assert status["eroe"]["status"].startswith("crashed")
     assert status["absent"]["status"] == "not submitted"
