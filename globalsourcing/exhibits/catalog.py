@@ -577,7 +577,12 @@ def captive_exhibit(
             f"{declared['sale_multiple'].default:g} times revenue, from the GECIS (2004) and Citigroup-TCS (2008) sales as reported in the "
             "press; other costs are illustrative."
         ),
-        caption="Shortest bar is cheapest. Fast offshore wage inflation narrows every offshore lead.",
+        caption=(
+            "Shortest bar is cheapest. The model's supplier fee is "
+            f"{declared['supplier_fee'].default:.0%} of the onshore cost a year and a captive "
+            f"runs at {declared['captive_run_cost'].default:.0%}, each plus governance (its "
+            "declared defaults). Fast offshore wage inflation narrows every offshore lead."
+        ),
     )
 
 
