@@ -131,6 +131,29 @@ class Control:
         )
 
 
+def declared_slider(model: Callable, parameter: str, name: str, label: str) -> Any:
+    """A slider in the model's own units over its declared grid, opening on the declared default.
+
+    For charts whose page compares against the slider's value in an expression (a threshold
+    drawn as a rule) rather than filtering a precomputed grid; the grid must be evenly spaced.
+    """
+    import altair as alt
+
+    param = model.parameters[parameter]
+    grid = list(param.grid)
+    steps = {round(b - a, 9) for a, b in zip(grid, grid[1:], strict=False)}
+    if len(grid) < 2 or len(steps) != 1 or param.opens_at not in grid:
+        raise ValueError(
+            f"{model.__name__}({parameter}): declare an evenly spaced grid that holds the default "
+            f"{param.opens_at!r} (declared grid: {param.grid})"
+        )
+    return alt.param(
+        name=name,
+        value=param.opens_at,
+        bind=alt.binding_range(min=grid[0], max=grid[-1], step=steps.pop(), name=label),
+    )
+
+
 def _params(spec: dict) -> Iterable[dict]:
     yield from spec.get("params", [])
     for key in ("layer", "vconcat", "hconcat", "concat"):

@@ -52,7 +52,9 @@ from .params import frame as _require_frame
     # Four years on screen, so a wave's recovery is visible (the function's default is 36).
     months=whole("Months simulated", 1, 600, control=(12, 96, 1), start=48),
     # Attrition of 1 would mean the whole team leaves every year.
-    annual_attrition=share("Annual attrition", (0.0, 0.6, 0.05), open_high=True),
+    annual_attrition=share(
+        "Annual attrition", (0.0, 0.6, 0.05), open_high=True, grid=(0.1, 0.2, 0.3, 0.4)
+    ),
     wave_month=whole("Wave in month (0 = no wave)", 0, 600, control=(1, 36, 1)),
     wave_size=share("Wave of departures (share)", (0.0, 0.6, 0.05), grid=(0.1, 0.25, 0.4)),
     kt_effort=share(

@@ -212,3 +212,42 @@ def test_the_models_guide_states_the_declared_defaults():
     guide = (PACKAGE.parent / "docs" / "models.md").read_text(encoding="utf-8")
     assert len(re.findall(r"`(\w+)` \d", guide)) >= 10
     assert stated_defaults_that_differ(guide) == []
+
+
+# -- sliders written in a chapter's own code cell -------------------------------------------
+
+ROOT = PACKAGE.parent
+CHAPTERS = sorted((ROOT / "book").rglob("*.md"))
+CODE_CELL = re.compile(r"```\{code-cell\}[^\n]*\n(.*?)^```", re.S | re.M)
+TYPED_RANGE = re.compile(r"binding_range\(\s*min=\s*-?[\d.]+")
+
+
+def test_a_declared_slider_opens_on_the_default_and_offers_the_declared_grid():
+    from globalsourcing.exhibits.controls import declared_slider
+
+    slider = declared_slider(models.decision_matrix, "contribution_threshold", "cut", "Cut ")
+    grid = models.decision_matrix.parameters["contribution_threshold"].grid
+    assert slider.param.value == models.decision_matrix.parameters["contribution_threshold"].default
+    bind = slider.param.bind
+    assert (bind.min, bind.max) == (grid[0], grid[-1])
+    assert bind.step == pytest.approx(grid[1] - grid[0])
+
+
+def test_a_declared_slider_refuses_an_uneven_grid():
+    from globalsourcing.exhibits.controls import declared_slider
+
+    @declared(x=share("x", grid=(0.1, 0.2, 0.5)))
+    def f(x: float = 0.2) -> float:
+        return x
+
+    with pytest.raises(ValueError, match="evenly spaced"):
+        declared_slider(f, "x", "x", "x ")
+
+
+@pytest.mark.parametrize("page", CHAPTERS, ids=lambda p: str(p.relative_to(ROOT)))
+def test_a_chapter_cell_that_uses_a_model_takes_its_sliders_from_the_declarations(page):
+    # A cell that imports a course model draws a chart of that model: its slider ranges are
+    # the model's declared grid (declared_slider or Control), never typed again in the page.
+    for cell in CODE_CELL.findall(page.read_text(encoding="utf-8")):
+        if "globalsourcing.models" in cell:
+            assert not TYPED_RANGE.search(cell), f"{page.name}: a slider range typed by hand"
