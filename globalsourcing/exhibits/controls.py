@@ -154,13 +154,14 @@ def declared_slider(model: Callable, parameter: str, name: str, label: str) -> A
     )
 
 
-def _params(spec: dict) -> Iterable[dict]:
+def chart_params(spec: dict) -> Iterable[dict]:
+    """Every parameter of a Vega-Lite spec, in its layers and concatenations too."""
     yield from spec.get("params", [])
     for key in ("layer", "vconcat", "hconcat", "concat"):
         for sub in spec.get(key, []):
-            yield from _params(sub)
+            yield from chart_params(sub)
     if isinstance(spec.get("spec"), dict):
-        yield from _params(spec["spec"])
+        yield from chart_params(spec["spec"])
 
 
 def _numeric(value: Any) -> bool:
@@ -175,7 +176,7 @@ def mismatches(exhibit: Exhibit) -> list[str]:
     exactly those values, and that no numeric control of the chart bypasses a declaration.
     """
     spec = exhibit.vega_lite
-    bound = {p["name"]: p for p in _params(spec) if "bind" in p}
+    bound = {p["name"]: p for p in chart_params(spec) if "bind" in p}
     problems = []
     declared = {c.name: c for c in exhibit.controls}
     for name, p in bound.items():

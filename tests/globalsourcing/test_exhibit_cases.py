@@ -11,7 +11,7 @@ import pytest
 
 from globalsourcing.data import load
 from globalsourcing.exhibits import Exhibit, cases
-from globalsourcing.exhibits.controls import mismatches
+from globalsourcing.exhibits.controls import chart_params, mismatches
 from globalsourcing.exhibits.responsive import fit_to_column
 from globalsourcing.exhibits.static_view import data_table_html
 from globalsourcing.sphinxext.exhibit_pages import finish_exhibits
@@ -24,14 +24,6 @@ TARGET_BYTES = 200_000
 @pytest.fixture(scope="module", params=sorted(cases.CASE_EXHIBITS))
 def built(request):
     return request.param, cases.CASE_EXHIBITS[request.param]()
-
-
-def _params(spec: dict) -> list[dict]:
-    found = list(spec.get("params", []))
-    for key in ("layer", "vconcat", "hconcat"):
-        for sub in spec.get(key, []):
-            found += _params(sub)
-    return found
 
 
 def test_every_case_page_has_a_decision_exhibit():
@@ -69,7 +61,7 @@ def test_case_exhibit_has_a_control_and_opens_on_rows(built):
     assert exhibit.controls, f"case {number}: no control read from a declaration"
     assert mismatches(exhibit) == [], number
     spec = exhibit.vega_lite
-    start = {p["name"]: p["value"] for p in _params(spec) if "bind" in p}
+    start = {p["name"]: p["value"] for p in chart_params(spec) if "bind" in p}
     assert start, f"case {number}: no slider"
     filtered = 0
     for rows in spec.get("datasets", {}).values():
@@ -81,7 +73,7 @@ def test_case_exhibit_has_a_control_and_opens_on_rows(built):
         assert hits, f"case {number}: no rows for the opening setting {start}"
         # Every slider position the browser can reach selects rows too.
         for name in keys:
-            param = next(p for p in _params(spec) if p["name"] == name)
+            param = next(p for p in chart_params(spec) if p["name"] == name)
             bind = param["bind"]
             steps = round((bind["max"] - bind["min"]) / bind["step"]) + 1
             for i in range(steps):
@@ -100,7 +92,7 @@ def test_illustrative_assumptions_are_labelled(built):
 
 def test_sliders_that_stand_for_a_reported_figure_open_on_it():
     def start(exhibit, name):
-        return next(p["value"] for p in _params(exhibit.vega_lite) if p.get("name") == name)
+        return next(p["value"] for p in chart_params(exhibit.vega_lite) if p.get("name") == name)
 
     facts = load("facts").set_index("fact_id")
     value = facts["value_low"]

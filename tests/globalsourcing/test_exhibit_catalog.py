@@ -5,6 +5,7 @@ import json
 import pytest
 
 from globalsourcing.exhibits import Exhibit, catalog
+from globalsourcing.exhibits.controls import chart_params
 
 #: The authoring guide's target for data embedded in one exhibit.
 TARGET_BYTES = 200_000
@@ -13,14 +14,6 @@ TARGET_BYTES = 200_000
 @pytest.fixture(scope="module", params=list(catalog.EXHIBITS))
 def built(request):
     return request.param, catalog.EXHIBITS[request.param]()
-
-
-def _params(spec: dict) -> list[dict]:
-    found = list(spec.get("params", []))
-    for key in ("layer", "vconcat", "hconcat"):
-        for sub in spec.get(key, []):
-            found += _params(sub)
-    return found
 
 
 def test_exhibit_compiles_small_with_a_source(built):
@@ -35,7 +28,7 @@ def test_exhibit_compiles_small_with_a_source(built):
 
 def test_exhibit_has_a_bound_input(built):
     name, exhibit = built
-    bound = [p for p in _params(exhibit.vega_lite) if "bind" in p]
+    bound = [p for p in chart_params(exhibit.vega_lite) if "bind" in p]
     assert bound, f"{name} has no slider or dropdown"
 
 
@@ -49,7 +42,7 @@ def test_every_exhibit_opens_on_a_non_empty_selection(built):
     # would open on an empty chart.
     name, exhibit = built
     spec = exhibit.vega_lite
-    start = {p["name"]: p["value"] for p in _params(spec) if "bind" in p}
+    start = {p["name"]: p["value"] for p in chart_params(spec) if "bind" in p}
     filtered = 0
     for rows in spec.get("datasets", {}).values():
         keys = [k for k in start if rows and k in rows[0]]
@@ -65,7 +58,7 @@ def test_default_slider_setting_selects_rows_of_the_grid():
     # The TCO exhibit's defaults (fee 60, overrun 0, transition 15) must match grid rows,
     # otherwise the page opens on an empty chart.
     spec = catalog.tco_exhibit().vega_lite
-    values = {p["name"]: p["value"] for p in _params(spec)}
+    values = {p["name"]: p["value"] for p in chart_params(spec)}
     rows = spec["datasets"][spec["data"]["name"]]
     hits = [
         r
