@@ -4,6 +4,7 @@ python -m globalsourcing list                      # what can be copied
 python -m globalsourcing copy --to my-course       # every exercise and chapter as notebooks
 python -m globalsourcing copy ps1_market lessons   # one exercise and one part
 python -m globalsourcing download wdi_panel        # fetch a World Bank/UNCTAD series into the cache
+python -m globalsourcing lint-chapters [paths]     # for authors: check chapters against the rules
 """
 
 from __future__ import annotations
@@ -48,6 +49,12 @@ def _download(args) -> int:
     return 0
 
 
+def _lint_chapters(args) -> int:
+    from globalsourcing.authoring.lint import main as lint_main
+
+    return lint_main(args.paths, run_cells=not args.no_exec)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m globalsourcing", description=__doc__.splitlines()[0]
@@ -72,6 +79,17 @@ def build_parser() -> argparse.ArgumentParser:
     )
     download.add_argument("names", nargs="+", help="wdi_panel, unctad_services")
     download.set_defaults(run=_download)
+    lint = verbs.add_parser(
+        "lint-chapters",
+        help="check chapters against docs/authoring.md (in a clone); exit 1 on any finding",
+    )
+    lint.add_argument(
+        "paths", nargs="*", help="pages or folders (default: all of book/ and instructor/)"
+    )
+    lint.add_argument(
+        "--no-exec", action="store_true", help="do not run the exhibit cells (faster)"
+    )
+    lint.set_defaults(run=_lint_chapters)
     return parser
 
 
