@@ -7,49 +7,47 @@ tests, since only instructors see this folder) and the outputs of the graded run
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 import nbformat
 
 from .journal import atomic_write
+from .outcome import CellStatus, StepKind, StepOutput, SubmissionResult
 
 
-def _outputs(entry: dict[str, Any]) -> list:
+def _outputs(entry: StepOutput) -> list:
     outs = []
-    if entry.get("stdout"):
-        outs.append(nbformat.v4.new_output("stream", name="stdout", text=entry["stdout"]))
-    if entry.get("result"):
+    if entry.stdout:
+        outs.append(nbformat.v4.new_output("stream", name="stdout", text=entry.stdout))
+    if entry.result:
         outs.append(
             nbformat.v4.new_output(
-                "execute_result", data={"text/plain": entry["result"]}, execution_count=None
+                "execute_result", data={"text/plain": entry.result}, execution_count=None
             )
         )
-    err = entry.get("error")
+    err = entry.error
     if err:
-        tb = (err.get("traceback") or "").splitlines()
+        tb = err.traceback.splitlines()
         outs.append(
-            nbformat.v4.new_output(
-                "error", ename=err.get("ename", ""), evalue=err.get("evalue", ""), traceback=tb
-            )
+            nbformat.v4.new_output("error", ename=err.ename, evalue=err.evalue, traceback=tb)
         )
-    if entry.get("instructor_output"):
-        test = entry.get("test", {})
-        name = "stdout" if test.get("status") == "passed" else "stderr"
-        outs.append(nbformat.v4.new_output("stream", name=name, text=entry["instructor_output"]))
+    if entry.instructor_output:
+        passed = entry.test is not None and entry.test.status is CellStatus.PASSED
+        name = "stdout" if passed else "stderr"
+        outs.append(nbformat.v4.new_output("stream", name=name, text=entry.instructor_output))
     return outs
 
 
-def write_autograded(course_root: Path, result: dict[str, Any], spec) -> None:
-    folder = course_root / "autograded" / result["student"] / result["assignment"]
-    for nb_name, nb in result["notebooks"].items():
-        if nb["status"] != "graded":
+def write_autograded(course_root: Path, result: SubmissionResult, spec) -> None:
+    folder = course_root / "autograded" / result.student / result.assignment
+    for nb_name, nb in result.notebooks.items():
+        if not nb.graded:
             continue
         by_id = spec.notebooks[nb_name].by_id()
-        notebook = nbformat.v4.new_notebook(metadata=nb.get("metadata") or {})
-        for entry in nb["outputs"]:
-            gid = entry.get("grade_id")
-            source = by_id[gid].source if entry["kind"] == "test" else entry.get("source", "")
-            if entry.get("cell_type") == "code":
+        notebook = nbformat.v4.new_notebook(metadata=dict(nb.metadata))
+        for entry in nb.outputs:
+            gid = entry.grade_id
+            source = by_id[gid].source if entry.kind is StepKind.TEST else entry.source
+            if entry.cell_type == "code":
                 cell = nbformat.v4.new_code_cell(source)
                 cell.outputs = _outputs(entry)
             else:
@@ -70,5 +68,5 @@ def write_autograded(course_root: Path, result: dict[str, Any], spec) -> None:
                     cell.metadata["nbgrader"]["checksum"] = sc.checksum
             notebook.cells.append(cell)
         atomic_write(folder / f"{nb_name}.ipynb", nbformat.writes(notebook).encode())
-    if result.get("timestamp"):
-        atomic_write(folder / "timestamp.txt", result["timestamp"].encode())
+    if result.timestamp:
+        atomic_write(folder / "timestamp.txt", result.timestamp.encode())

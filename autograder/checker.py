@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import ast
 import builtins
+import contextlib
 import importlib
 import io
 import sys
@@ -22,9 +23,12 @@ import threading
 import traceback
 import types
 import warnings
+from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import Any
 
 from . import codec
+from .outcome import CellError, CellKind, CellResult, CellStatus, StepKind, StepOutput, VisibleTest
 from .plan import Plan, Step, to_python
 from .spec import SpecCell
 from .worker import SandboxDied, StudentProcess
@@ -139,26 +143,50 @@ class _ThreadStreams:
         return getattr(self.real, item)
 
 
-_install_lock = threading.Lock()
+_capture_lock = threading.Lock()
+_capture_depth = 0
+_capture_saved: tuple[Any, Any, Any] | None = None
 
 
-def _install_streams() -> None:
-    with _install_lock:
-        if not isinstance(sys.stdout, _ThreadStreams):
+def _grading_warning_filters() -> None:
+    # Like a fresh kernel for every submission: a warning shows each time it is raised
+    # (no once-per-process registry), deprecations only from test code.
+    warnings.filterwarnings("always")
+    for category in (DeprecationWarning, PendingDeprecationWarning, ImportWarning, ResourceWarning):
+        warnings.filterwarnings("ignore", category=category)
+    warnings.filterwarnings("always", category=DeprecationWarning, module="__main__")
+
+
+@contextlib.contextmanager
+def captured_output() -> Iterator[None]:
+    """Per-thread stdout/stderr capture and the grading warning filters, for one run only.
+
+    On entry sys.stdout and sys.stderr become streams that a test running in the same
+    thread writes to its own buffer (every other thread writes through, unchanged), and
+    the warning filters are those of a fresh kernel. Nested and concurrent runs share
+    them; when the last one leaves, the streams and the filters the process had before
+    are back (whatever a grading run changed in between).
+    """
+    global _capture_depth, _capture_saved
+    with _capture_lock:
+        if _capture_depth == 0:
+            catcher = warnings.catch_warnings()
+            catcher.__enter__()
+            _capture_saved = (sys.stdout, sys.stderr, catcher)
             sys.stdout = _ThreadStreams("stdout", sys.stdout)
-        if not isinstance(sys.stderr, _ThreadStreams):
             sys.stderr = _ThreadStreams("stderr", sys.stderr)
-            # Like a fresh kernel for every submission: a warning shows each time it is
-            # raised (no once-per-process registry), deprecations only from test code.
-            warnings.filterwarnings("always")
-            for category in (
-                DeprecationWarning,
-                PendingDeprecationWarning,
-                ImportWarning,
-                ResourceWarning,
-            ):
-                warnings.filterwarnings("ignore", category=category)
-            warnings.filterwarnings("always", category=DeprecationWarning, module="__main__")
+            _grading_warning_filters()
+        _capture_depth += 1
+    try:
+        yield
+    finally:
+        with _capture_lock:
+            _capture_depth -= 1
+            if _capture_depth == 0 and _capture_saved is not None:
+                stdout, stderr, catcher = _capture_saved
+                _capture_saved = None
+                sys.stdout, sys.stderr = stdout, stderr
+                catcher.__exit__(None, None, None)
 
 
 # ------------------------------------------------------------------------------- the checker
@@ -195,7 +223,6 @@ def _partial_grade(text: str, points: float) -> float:
 
 class Checker:
     def __init__(self, proc: StudentProcess, hidden_messages: str = "auto"):
-        _install_streams()
         self.proc = proc
         self.hidden_messages = hidden_messages
         self.ns: dict[str, Any] = {"__name__": "__main__", "__builtins__": builtins}
@@ -234,7 +261,7 @@ class Checker:
             return _module(decoded.name)
         return decoded
 
-    def run_test(self, sc: SpecCell) -> dict:
+    def run_test(self, sc: SpecCell) -> CellResult:
         filename = f"<test {sc.grade_id}>"
         code = to_python(sc.source)
         try:
@@ -246,7 +273,7 @@ class Checker:
             tail = compile(last, filename, "eval") if last is not None else None
         except SyntaxError as exc:
             return self._outcome(
-                sc, 0.0, "error", f"the test itself has a syntax error: {exc}", "", False
+                sc, 0.0, CellStatus.ERROR, f"the test itself has a syntax error: {exc}", "", False
             )
         wanted = _referenced_names(body) | (_referenced_names(tail) if tail else set())
         wanted -= BUILTIN_NAMES | self.protected
@@ -259,17 +286,19 @@ class Checker:
                     self.ns[name] = self._bring(name, value)
                     self.student_names.add(name)
         except SandboxDied as exc:
-            return self._outcome(sc, 0.0, "failed", f"not tested: {exc}", "", False)
+            return self._outcome(sc, 0.0, CellStatus.FAILED, f"not tested: {exc}", "", False)
         except codec.DecodeError as exc:
-            return self._outcome(sc, 0.0, "failed", str(exc), "", False)
+            return self._outcome(sc, 0.0, CellStatus.FAILED, str(exc), "", False)
         except Exception as exc:  # noqa: BLE001 - a hostile reply fails this test, not the run
             message = f"not tested: the answer could not be read ({type(exc).__name__}: {exc})"
-            return self._outcome(sc, 0.0, "failed", message[:500], "", False)
+            return self._outcome(sc, 0.0, CellStatus.FAILED, message[:500], "", False)
 
         import linecache
 
         linecache.cache[filename] = (len(code), None, code.splitlines(True), filename)
         out, err = io.StringIO(), io.StringIO()
+        if not isinstance(sys.stdout, _ThreadStreams) or not isinstance(sys.stderr, _ThreadStreams):
+            raise RuntimeError("a test runs only inside captured_output() (run_plan enters it)")
         _ThreadStreams.local.stdout, _ThreadStreams.local.stderr = out, err
         result = None
         try:
@@ -287,19 +316,26 @@ class Checker:
                 "the test wrote to stderr (nbgrader counts this as a failure): "
                 + err.getvalue()[:300]
             )
-            return self._outcome(sc, 0.0, "failed", msg, out.getvalue() + err.getvalue(), False)
+            return self._outcome(
+                sc, 0.0, CellStatus.FAILED, msg, out.getvalue() + err.getvalue(), False
+            )
         if result is not None:
             try:
                 score = _partial_grade(repr(result), points)
             except ValueError as exc:
                 return self._outcome(
-                    sc, 0.0, "error", f"the test's partial credit is invalid: {exc}", "", False
+                    sc,
+                    0.0,
+                    CellStatus.ERROR,
+                    f"the test's partial credit is invalid: {exc}",
+                    "",
+                    False,
                 )
-            status = "passed" if score >= points else "partial"
+            status = CellStatus.PASSED if score >= points else CellStatus.PARTIAL
             return self._outcome(sc, score, status, "", out.getvalue() + repr(result), False)
-        return self._outcome(sc, points, "passed", "", out.getvalue(), False)
+        return self._outcome(sc, points, CellStatus.PASSED, "", out.getvalue(), False)
 
-    def _failure(self, sc: SpecCell, exc: BaseException, filename: str, stdout: str) -> dict:
+    def _failure(self, sc: SpecCell, exc: BaseException, filename: str, stdout: str) -> CellResult:
         frames = [f for f in traceback.extract_tb(exc.__traceback__) if f.filename == filename]
         lineno = frames[-1].lineno if frames else None
         ename, evalue = type(exc).__name__, str(exc)
@@ -320,90 +356,105 @@ class Checker:
             if line:
                 message = f"line {lineno}: {line}\n{message}"
         detail = "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))
-        return self._outcome(sc, 0.0, "failed", message, stdout + detail, hidden)
+        return self._outcome(sc, 0.0, CellStatus.FAILED, message, stdout + detail, hidden)
 
-    def _outcome(self, sc: SpecCell, score, status, message, detail, hidden) -> dict:
-        return {
-            "grade_id": sc.grade_id,
-            "kind": "test",
-            "points": sc.points,
-            "score": score,
-            "status": status,
-            "message": message,
-            "hidden_failed": hidden,
-            "detail": detail[-8000:],
-        }
+    def _outcome(
+        self,
+        sc: SpecCell,
+        score: float,
+        status: CellStatus,
+        message: str,
+        detail: str,
+        hidden: bool,
+    ) -> CellResult:
+        return CellResult(
+            grade_id=sc.grade_id,
+            kind=CellKind.TEST,
+            points=sc.points,
+            score=score,
+            status=status,
+            message=message,
+            hidden_failed=hidden,
+            detail=detail[-8000:],
+        )
 
 
-def run_plan(plan: Plan, proc: StudentProcess, hidden_messages: str = "auto") -> dict:
+@dataclass
+class PlanRun:
+    """What running one plan gave: the graded cells, every step's output, the timeouts."""
+
+    cells: list[CellResult]
+    outputs: list[StepOutput]
+    timed_out_cells: list[int]
+
+
+def run_plan(plan: Plan, proc: StudentProcess, hidden_messages: str = "auto") -> PlanRun:
     """Execute a plan step by step. Returns per-step outputs and per-graded-cell results."""
     checker = Checker(proc, hidden_messages)
-    outputs: list[dict] = []
-    cells: list[dict] = []
-    for step in plan.steps:
-        entry: dict[str, Any] = {
-            "kind": step.kind,
-            "grade_id": step.grade_id,
-            "cell_type": step.cell_type,
-            "source": step.spec.visible_source if step.kind == "test" else step.source,
-        }
-        if step.kind == "setup":
-            checker.import_setup(step.source)
-        if step.code_index is not None:
-            entry.update(_run_code(proc, step))
-        if step.kind == "test":
-            outcome = checker.run_test(step.spec)
-            entry["test"] = {k: outcome[k] for k in ("status", "message", "score", "points")}
-            entry["instructor_output"] = outcome["detail"]
-            cells.append(outcome)
-        elif step.kind in ("answer", "manual", "task"):
-            cells.append(_written(step))
-        outputs.append(entry)
-    return {"cells": cells, "outputs": outputs, "timed_out_cells": proc.timed_out_cells}
+    outputs: list[StepOutput] = []
+    cells: list[CellResult] = []
+    with captured_output():
+        for step in plan.steps:
+            kind = StepKind(step.kind)
+            source = step.spec.visible_source if kind is StepKind.TEST else step.source
+            ran: dict[str, Any] = {}
+            if kind is StepKind.SETUP:
+                checker.import_setup(step.source)
+            if step.code_index is not None:
+                ran = _run_code(proc, step)
+            test = instructor_output = None
+            if kind is StepKind.TEST:
+                outcome = checker.run_test(step.spec)
+                test = VisibleTest(outcome.status, outcome.message, outcome.score, outcome.points)
+                instructor_output = outcome.detail
+                cells.append(outcome)
+            elif kind in (StepKind.ANSWER, StepKind.MANUAL, StepKind.TASK):
+                cells.append(_written(step))
+            outputs.append(
+                StepOutput(
+                    kind,
+                    step.grade_id,
+                    step.cell_type,
+                    source,
+                    **ran,
+                    test=test,
+                    instructor_output=instructor_output or "",
+                )  # fmt: skip
+            )
+    return PlanRun(cells, outputs, proc.timed_out_cells)
 
 
-def _run_code(proc: StudentProcess, step: Step) -> dict:
+def _run_code(proc: StudentProcess, step: Step) -> dict[str, Any]:
+    """The student process's reply for one cell, as StepOutput fields (checked here, once)."""
     try:
         reply = proc.run_cell(step.code_index)
     except SandboxDied as exc:
-        return {
-            "ok": False,
-            "stdout": "",
-            "error": {"ename": "NotRun", "evalue": f"not run: {exc}"},
-        }
+        return {"ok": False, "error": CellError("NotRun", f"not run: {exc}")}
     except Exception as exc:  # noqa: BLE001 - e.g. a reply nested too deeply to parse
-        return {
-            "ok": False,
-            "stdout": "",
-            "error": {
-                "ename": "NotRun",
-                "evalue": f"the sandbox's reply could not be read ({type(exc).__name__})",
-            },
-        }
+        reason = f"the sandbox's reply could not be read ({type(exc).__name__})"
+        return {"ok": False, "error": CellError("NotRun", reason)}
+    error = reply.get("error")
     return {
         "ok": bool(reply.get("ok")),
         "stdout": str(reply.get("stdout", ""))[:200_000],
         "result": reply.get("result") if isinstance(reply.get("result"), str) else None,
-        "error": reply.get("error") if isinstance(reply.get("error"), dict) else None,
+        "error": CellError(
+            str(error.get("ename", "Error")),
+            str(error.get("evalue") or ""),
+            str(error.get("traceback") or ""),
+        )
+        if isinstance(error, dict)
+        else None,
     }
 
 
-def _written(step: Step) -> dict:
+def _written(step: Step) -> CellResult:
     sc = step.spec
-    base = {
-        "grade_id": sc.grade_id,
-        "kind": step.kind,
-        "points": sc.points,
-        "hidden_failed": False,
-        "detail": "",
-    }
-    if step.kind == "answer":
-        return base | {
-            "score": None,
-            "status": "unanswered" if step.unanswered else "answered",
-            "message": "",
-        }
+    kind = CellKind(step.kind)
+    if kind is CellKind.ANSWER:
+        status = CellStatus.UNANSWERED if step.unanswered else CellStatus.ANSWERED
+        return CellResult(sc.grade_id, kind, sc.points, None, status)
     if step.unanswered:
         msg = "no answer (the cell was deleted)" if step.restored else "no answer"
-        return base | {"score": 0.0, "status": "not answered", "message": msg}
-    return base | {"score": None, "status": "manual grading pending", "message": ""}
+        return CellResult(sc.grade_id, kind, sc.points, 0.0, CellStatus.NOT_ANSWERED, msg)
+    return CellResult(sc.grade_id, kind, sc.points, None, CellStatus.PENDING)

@@ -156,11 +156,11 @@ def _notes(summary, titles: dict[str, str]) -> list[tuple[str, list[str]]]:
     for student in sorted(summary.results):
         if student in summary.errors:
             continue  # its reasons are already printed
-        notebooks = summary.results[student].get("notebooks", {})
+        notebooks = summary.results[student].notebooks
         notes = [
             f"{nb}: {in_words(note, titles)}" if len(notebooks) > 1 else in_words(note, titles)
             for nb, entry in notebooks.items()
-            for note in entry.get("warnings", [])
+            for note in entry.warnings
         ]
         if notes:
             found.append((student, notes))

@@ -13,6 +13,7 @@ from pathlib import Path
 from .course import Course
 from .html import render_template
 from .journal import Journal, atomic_write
+from .outcome import CellStatus, StepKind, StepOutput, SubmissionResult
 from .questions import NOT_ANSWERED, in_words, label, question_titles, unanswered_tests
 from .results import collect_rows
 
@@ -45,53 +46,54 @@ def _score(value) -> str:
     return "–" if value is None else f"{value:g}"
 
 
-def _cell(out: dict, titles: dict[str, str], blank: set[str]) -> dict:
+def _cell(out: StepOutput, titles: dict[str, str], blank: set[str]) -> dict:
     """One cell of the page: its source and the outputs a student may see."""
-    if out["kind"] == "markdown":
-        return {"markdown": out.get("source", "")}
+    if out.kind is StepKind.MARKDOWN:
+        return {"markdown": out.source}
     parts = []
-    if out.get("stdout"):
-        parts.append((out["stdout"][:20000], "note"))
-    if out.get("result"):
-        parts.append((out["result"], "note"))
-    if out.get("error") and out["kind"] != "test":
-        err = out["error"]
-        if out.get("grade_id") in blank:  # the stub's own NotImplementedError, or a NameError
+    if out.stdout:
+        parts.append((out.stdout[:20000], "note"))
+    if out.result:
+        parts.append((out.result, "note"))
+    if out.error and out.kind is not StepKind.TEST:
+        if out.grade_id in blank:  # the stub's own NotImplementedError, or a NameError
             parts.append((NOT_ANSWERED, "failed"))
         else:
-            parts.append((f"{err.get('ename', '')}: {err.get('evalue', '')}", "failed"))
-    if out["kind"] == "test" and out.get("test"):
-        t = out["test"]
-        text = f"{t['status']} ({_score(t['score'])} / {t['points']:g})"
-        if out.get("grade_id") in blank:  # the error a blank answer caused says nothing useful
+            parts.append((f"{out.error.ename}: {out.error.evalue}", "failed"))
+    if out.kind is StepKind.TEST and out.test:
+        t = out.test
+        text = f"{t.status} ({_score(t.score)} / {t.points or 0:g})"
+        if out.grade_id in blank:  # the error a blank answer caused says nothing useful
             text += "\n" + NOT_ANSWERED
-        elif t.get("message"):
-            text += "\n" + t["message"]
-        parts.append((text, "passed" if t["status"] == "passed" else "failed"))
-    name = f"{label(titles, out['grade_id'])}: " if out.get("grade_id") else ""
+        elif t.message:
+            text += "\n" + t.message
+        parts.append((text, "passed" if t.status is CellStatus.PASSED else "failed"))
+    name = f"{label(titles, out.grade_id)}: " if out.grade_id else ""
     return {
         "markdown": None,
-        "label": name + out["kind"],
-        "source": out.get("source", ""),
+        "label": name + out.kind,
+        "source": out.source,
         "parts": parts,
     }
 
 
-def render(entry: dict, nb_name: str, student_row, titles: dict[str, str] | None = None) -> str:
-    nb = entry["notebooks"][nb_name]
+def render(
+    entry: SubmissionResult, nb_name: str, student_row, titles: dict[str, str] | None = None
+) -> str:
+    nb = entry.notebooks[nb_name]
     titles = titles or {}
-    blank = unanswered_tests(nb.get("cells", []))
+    blank = unanswered_tests(nb.cells)
     questions = [q for q in student_row.questions if q.notebook == nb_name]
     return render_template(
         PAGE,
-        assignment=entry["assignment"],
+        assignment=entry.assignment,
         notebook=nb_name,
-        student=entry["student"],
+        student=entry.student,
         score=f"{sum(q.score or 0 for q in questions):g}",
         max_score=f"{sum(q.max_score for q in questions):g}",
         status=student_row.status,
-        reason=nb.get("reason", "") if nb["status"] != "graded" else None,
-        warnings=[in_words(w, titles) for w in nb.get("warnings", [])],
+        reason=None if nb.graded else nb.reason,
+        warnings=[in_words(w, titles) for w in nb.warnings],
         questions=[
             {
                 "label": label(titles, q.grade_id),
@@ -102,7 +104,7 @@ def render(entry: dict, nb_name: str, student_row, titles: dict[str, str] | None
             }
             for q in questions
         ],
-        cells=[_cell(out, titles, blank) for out in nb.get("outputs", [])],
+        cells=[_cell(out, titles, blank) for out in nb.outputs],
     )
 
 
@@ -114,7 +116,7 @@ def feedback(course: Course, assignment: str, students: list[str] | None = None)
         entry = journal.get(row.student_id)
         if entry is None or (students and row.student_id not in students):
             continue
-        for nb_name in entry["notebooks"]:
+        for nb_name in entry.notebooks:
             path = course.root / "feedback" / row.student_id / assignment / f"{nb_name}.html"
             titles = question_titles(course.root / "source" / assignment, nb_name)
             atomic_write(path, render(entry, nb_name, row, titles).encode())

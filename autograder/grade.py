@@ -21,14 +21,15 @@ import traceback
 import warnings
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor, as_completed
-from dataclasses import dataclass, field
-from typing import Any
+from dataclasses import dataclass, field, replace
 
+from . import __version__
 from .autograded import write_autograded
 from .course import Course
 from .gradebook import apply_result
 from .intake import MAX_NOTEBOOK_MB, find_submissions, read_notebooks, read_timestamp
-from .journal import Journal
+from .journal import Journal, JournalError
+from .outcome import NotebookResult, SubmissionResult
 from .plan import to_python
 from .runner import Task, grade_submission, spec_digest, submission_hash
 from .sandbox import Limits
@@ -42,7 +43,7 @@ class GradeSummary:
     reused: list[str] = field(default_factory=list)
     errors: dict[str, str] = field(default_factory=dict)
     sandbox: dict[str, list[str]] = field(default_factory=dict)
-    results: dict[str, dict[str, Any]] = field(default_factory=dict)
+    results: dict[str, SubmissionResult] = field(default_factory=dict)
     # graded, but with something the instructor must look at (an unusable timestamp.txt)
     problems: dict[str, str] = field(default_factory=dict)
 
@@ -67,35 +68,36 @@ class GradeSummary:
         return not self.errors and not self.problems
 
 
-def _grade_or_report(task: Task) -> dict[str, Any]:
+def _grade_or_report(task: Task) -> SubmissionResult:
     """grade_submission, but a grader error becomes this submission's status, not the run's."""
     try:
         return grade_submission(task)
     except Exception as exc:  # noqa: BLE001 - whatever broke, the class goes on
-        reason = f"grader error: {type(exc).__name__}: {exc}"[:500]
-        result = error_result(task.assignment, task.student, task.spec, reason, task.timestamp)
-        result["traceback"] = traceback.format_exc()[-4000:]
-        return result
+        return grader_error(task, exc)
+
+
+def grader_error(task: Task, exc: BaseException) -> SubmissionResult:
+    """The result of a submission whose grading failed in the grader itself."""
+    reason = f"grader error: {type(exc).__name__}: {exc}"[:500]
+    result = error_result(task.assignment, task.student, task.spec, reason, task.timestamp)
+    return replace(result, traceback="".join(traceback.format_exception(exc))[-4000:])
 
 
 def error_result(
     assignment: str, student: str, spec: AssignmentSpec, reason: str, timestamp: str | None
-) -> dict[str, Any]:
+) -> SubmissionResult:
     """A result whose every notebook is ungraded for ``reason`` (flagged for review)."""
-    return {
-        "assignment": assignment,
-        "student": student,
-        "submission_hash": "error-" + hashlib.sha256(reason.encode()).hexdigest(),
-        "timestamp": timestamp,
-        "status": "error",
-        "notebooks": {
-            name: {"status": "error", "reason": reason, "warnings": [], "cells": [], "outputs": []}
-            for name in spec.notebooks
-        },
-    }
+    return SubmissionResult(
+        assignment=assignment,
+        student=student,
+        submission_hash="error-" + hashlib.sha256(reason.encode()).hexdigest(),
+        timestamp=timestamp,
+        grader_version=__version__,
+        notebooks={name: NotebookResult.not_graded(reason) for name in spec.notebooks},
+    )
 
 
-def local_backend(tasks: list[Task], workers: int) -> Iterator[dict[str, Any]]:
+def local_backend(tasks: list[Task], workers: int) -> Iterator[SubmissionResult]:
     """Threads drive one sandboxed process each; the heavy work runs in those processes."""
     if not tasks:
         return
@@ -105,7 +107,7 @@ def local_backend(tasks: list[Task], workers: int) -> Iterator[dict[str, Any]]:
             yield future.result()
 
 
-def dask_backend(tasks: list[Task], scheduler: str) -> Iterator[dict[str, Any]]:
+def dask_backend(tasks: list[Task], scheduler: str) -> Iterator[SubmissionResult]:
     from .distributed import run_on_dask
 
     yield from run_on_dask(tasks, scheduler)
@@ -137,11 +139,32 @@ def grade(
     progress: bool = True,
     extra_hidden: tuple[str, ...] = (),
 ) -> GradeSummary:
-    from .checker import _install_streams
+    from .checker import captured_output
 
-    _install_streams()  # before our filter: it resets the warning filters once
-    # nbgrader's own gradebook code triggers harmless SQLAlchemy autoflush warnings.
-    warnings.filterwarnings("ignore", message=".*not in session.*")
+    # Output capture and warning filters for this run only: restored when it returns.
+    with captured_output(), warnings.catch_warnings():
+        # nbgrader's own gradebook code triggers harmless SQLAlchemy autoflush warnings.
+        warnings.filterwarnings("ignore", message=".*not in session.*")
+        return _grade(
+            course, assignment, students, workers=workers, scheduler=scheduler, force=force,
+            limits=limits, hidden_messages=hidden_messages, progress=progress,
+            extra_hidden=extra_hidden,
+        )  # fmt: skip
+
+
+def _grade(
+    course: Course,
+    assignment: str,
+    students: list[str] | None,
+    *,
+    workers: int | None,
+    scheduler: str | None,
+    force: bool,
+    limits: Limits | None,
+    hidden_messages: str,
+    progress: bool,
+    extra_hidden: tuple[str, ...],
+) -> GradeSummary:
     limits = course.sandbox_limits(limits or Limits(), extra_hidden)
     gb = course.gradebook()
     try:
@@ -158,8 +181,8 @@ def grade(
         ]
         summary = GradeSummary(assignment)
         tasks: list[Task] = []
-        reuse: list[dict[str, Any]] = []
-        ready: list[dict[str, Any]] = []  # results decided before any code runs (refusals)
+        reuse: list[SubmissionResult] = []
+        ready: list[SubmissionResult] = []  # results decided before any code runs (refusals)
         refusals: dict[str, dict[str, str]] = {}  # student -> notebook -> refusal reason
         unread: dict[str, dict[str, str]] = {}  # student -> other files refused -> reason
         for student, reason in folders.refused.items():
@@ -183,29 +206,34 @@ def grade(
                 refusals[student] = refused
             if task is None:
                 result = error_result(assignment, student, spec, "", None)
-                result["notebooks"] = _refused_notebooks(refused)
-                ready.append(result)
+                ready.append(replace(result, notebooks=_refused_notebooks(refused)))
                 continue
-            entry = journal.load(student)
+            try:
+                entry = journal.load(student)
+            except JournalError as exc:
+                # Written by another grader version, or damaged: never overwritten, never
+                # guessed at. The instructor decides (the message says how).
+                summary.errors[student] = str(exc)
+                continue
             if (
                 entry
                 and not force
                 and not refused
-                and entry.get("submission_hash") == submission_hash(task.files, digest)
+                and entry.submission_hash == submission_hash(task.files, digest)
             ):
                 reuse.append(entry)
                 continue
             tasks.append(task)
         for entry in reuse:
             try:
-                if journal.applied(entry["student"]) != entry["submission_hash"]:
+                if journal.applied(entry.student) != entry.submission_hash:
                     apply_result(gb, entry)
-                    journal.mark_applied(entry["student"], entry["submission_hash"])
+                    journal.mark_applied(entry.student, entry.submission_hash)
                 _record(summary, entry, reused=True)
             except Exception as exc:  # noqa: BLE001
-                _record_failure(summary, gb, entry["student"], exc)
+                _record_failure(summary, gb, entry.student, exc)
 
-        results: Iterable[dict[str, Any]]
+        results: Iterable[SubmissionResult]
         if scheduler:
             results = dask_backend(tasks, scheduler)
         else:
@@ -254,42 +282,42 @@ def _prepare(assignment, student, folder, spec, limits, hidden_messages, known_e
     return task, refused, problem, read.refused
 
 
-def _refused_notebooks(refused: dict[str, str]) -> dict[str, dict[str, Any]]:
-    return {
-        name: {"status": "error", "reason": reason, "warnings": [], "cells": [], "outputs": []}
-        for name, reason in refused.items()
-    }
+def _refused_notebooks(refused: dict[str, str]) -> dict[str, NotebookResult]:
+    return {name: NotebookResult.not_graded(reason) for name, reason in refused.items()}
 
 
-def _name_unread(result: dict[str, Any], unread: dict[str, str]) -> None:
+def _name_unread(result: SubmissionResult, unread: dict[str, str]) -> SubmissionResult:
     """A notebook reported missing while files were refused: say what was not read, and why."""
     if not unread:
-        return
-    for nb in result["notebooks"].values():
-        if nb["status"] != "graded" and "was not submitted" in nb.get("reason", ""):
-            first = next(iter(unread.values()))
-            more = f" and {len(unread) - 1} more" if len(unread) > 1 else ""
-            nb["reason"] += f"; {first}{more}"
+        return result
+    first = next(iter(unread.values()))
+    more = f" and {len(unread) - 1} more" if len(unread) > 1 else ""
+    notebooks = {
+        name: replace(nb, reason=f"{nb.reason}; {first}{more}")
+        if not nb.graded and "was not submitted" in nb.reason
+        else nb
+        for name, nb in result.notebooks.items()
+    }
+    return replace(result, notebooks=notebooks)
 
 
-def _merge_refusals(result: dict[str, Any], refused: dict[str, str]) -> None:
-    result["notebooks"].update(_refused_notebooks(refused))
-    result["status"] = "error"
+def _merge_refusals(result: SubmissionResult, refused: dict[str, str]) -> SubmissionResult:
+    return replace(result, notebooks={**result.notebooks, **_refused_notebooks(refused)})
 
 
-def _store(summary, course, gb, journal, spec, result, refusals, unread) -> None:
+def _store(summary, course, gb, journal, spec, result: SubmissionResult, refusals, unread) -> None:
     """Journal, autograded notebook and gradebook for one result; a failure is its status."""
-    student = result["student"]
+    student = result.student
     try:
         if student in refusals:
-            _merge_refusals(result, refusals[student])
-        _name_unread(result, unread.get(student, {}))
+            result = _merge_refusals(result, refusals[student])
+        result = _name_unread(result, unread.get(student, {}))
         if student in summary.problems:
-            result.setdefault("warnings", []).append(summary.problems[student])
+            result = replace(result, warnings=(*result.warnings, summary.problems[student]))
         journal.save(result)
         write_autograded(course.root, result, spec)
         apply_result(gb, result)
-        journal.mark_applied(student, result["submission_hash"])
+        journal.mark_applied(student, result.submission_hash)
         _record(summary, result, reused=False)
     except Exception as exc:  # noqa: BLE001 - recording one result failed: say so, go on
         _record_failure(summary, gb, student, exc)
@@ -303,18 +331,19 @@ def _record_failure(summary: GradeSummary, gb, student: str, exc: Exception) -> 
     summary.errors[student] = f"grader error while recording: {type(exc).__name__}: {exc}"[:500]
 
 
-def _record(summary: GradeSummary, result: dict[str, Any], reused: bool) -> None:
-    student = result["student"]
+def _record(summary: GradeSummary, result: SubmissionResult, reused: bool) -> None:
+    student = result.student
     (summary.reused if reused else summary.graded).append(student)
     summary.results[student] = result
-    reasons = [
-        f"{nb}: {r['reason']}" for nb, r in result["notebooks"].items() if r["status"] != "graded"
-    ]
+    reasons = [f"{name}: {nb.reason}" for name, nb in result.notebooks.items() if not nb.graded]
     if reasons:
         summary.errors[student] = "; ".join(reasons)
-    for nb in result["notebooks"].values():
-        if nb.get("sandbox") and not summary.sandbox:
-            summary.sandbox = nb["sandbox"]
+    for nb in result.notebooks.values():
+        if nb.sandbox and not summary.sandbox:
+            summary.sandbox = {
+                "applied": list(nb.sandbox.applied),
+                "missing": list(nb.sandbox.missing),
+            }
 
 
 def _progress(total: int, assignment: str, enabled: bool):

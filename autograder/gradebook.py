@@ -8,40 +8,39 @@ has one is flagged for review when its auto score is rewritten.
 
 from __future__ import annotations
 
-from typing import Any
-
 from nbgrader.api import Gradebook, MissingEntry
 from nbgrader.utils import parse_utc
 
+from .outcome import CellKind, SubmissionResult
 
-def apply_result(gb: Gradebook, result: dict[str, Any]) -> None:
-    assignment, student = result["assignment"], result["student"]
+
+def apply_result(gb: Gradebook, result: SubmissionResult) -> None:
+    assignment, student = result.assignment, result.student
     try:
         gb.find_student(student)
     except MissingEntry:
         gb.add_student(student)
-    timestamp = parse_utc(result["timestamp"]) if result.get("timestamp") else None
+    timestamp = parse_utc(result.timestamp) if result.timestamp else None
     gb.update_or_create_submission(assignment, student, timestamp=timestamp)
     notebook_rows = {nb.name: nb for nb in gb.find_assignment(assignment).notebooks}
-    for nb_name, nb in result["notebooks"].items():
+    for nb_name, nb in result.notebooks.items():
         if nb_name not in notebook_rows:
             continue
-        if nb["status"] != "graded":
-            _flag_for_review(gb, notebook_rows[nb_name], assignment, student, nb.get("reason", ""))
+        if not nb.graded:
+            _flag_for_review(gb, notebook_rows[nb_name], assignment, student, nb.reason)
             continue
-        for cell in nb["cells"]:
-            gid = cell["grade_id"]
-            if cell["kind"] in ("test", "manual", "task"):
+        for cell in nb.cells:
+            gid = cell.grade_id
+            if cell.kind.scored:
                 grade = gb.find_grade(gid, nb_name, assignment, student)
-                grade.auto_score = cell["score"]
+                grade.auto_score = cell.score
                 grade.needs_manual_grade = (
                     grade.manual_score is not None or grade.auto_score is None
                 )
-            if cell["kind"] in ("answer", "manual", "task"):
+            if cell.kind.commented:
                 comment = gb.find_comment(gid, nb_name, assignment, student)
-                unanswered = cell["status"] in ("unanswered", "not answered")
                 comment.auto_comment = (
-                    "No response." if unanswered and cell["kind"] != "task" else None
+                    "No response." if cell.status.blank and cell.kind is not CellKind.TASK else None
                 )
     gb.db.commit()
 

@@ -10,7 +10,10 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterable
 from pathlib import Path
+
+from .outcome import CellKind, CellResult, CellStatus
 
 QUESTION = re.compile(r"^\s*(?:#+\s*|\*\*)(Q\d+)\b[.:]?(?:\*\*)?\s*(.*)$", re.M)
 NOT_ANSWERED = "not answered: the answer cell was left as it was handed out"
@@ -79,16 +82,17 @@ def in_words(note: str, titles: dict[str, str]) -> str:
     return note
 
 
-def unanswered_tests(cells: list[dict]) -> set[str]:
+def unanswered_tests(cells: Iterable[CellResult]) -> set[str]:
     """Blank answer cells, and the tests whose answer cells (since the previous test) all are."""
-    blank, answers = set(), []
+    blank: set[str] = set()
+    answers: list[bool] = []
     for cell in cells:
-        if cell.get("kind") == "answer":
-            answers.append(cell.get("status") == "unanswered")
+        if cell.kind is CellKind.ANSWER:
+            answers.append(cell.status is CellStatus.UNANSWERED)
             if answers[-1]:
-                blank.add(cell.get("grade_id"))
-        elif cell.get("kind") == "test":
+                blank.add(cell.grade_id)
+        elif cell.kind is CellKind.TEST:
             if answers and all(answers):
-                blank.add(cell.get("grade_id"))
+                blank.add(cell.grade_id)
             answers = []
     return blank

@@ -97,16 +97,16 @@ def _question(gb, submission, entry, assignment, student, nb_name, cell) -> Ques
     row = QuestionRow(cell.grade_id, nb_name, float(cell.points or 0), None, NOT_SUBMITTED)
     if submission is None:
         return row
-    nb_entry = (entry or {}).get("notebooks", {}).get(nb_name)
-    if nb_entry and nb_entry.get("status") != "graded":
-        row.status = f"crashed: {nb_entry.get('reason', 'unknown reason')}"
+    nb_entry = entry.notebooks.get(nb_name) if entry is not None else None
+    if nb_entry and not nb_entry.graded:
+        row.status = f"crashed: {nb_entry.reason or 'unknown reason'}"
         return row
     grade = gb.find_grade(cell.grade_id, nb_name, assignment, student)
     row.score = grade.score
     if nb_entry:
-        for c in nb_entry.get("cells", []):
-            if c["grade_id"] == cell.grade_id:
-                row.message = c.get("message", "")
+        for c in nb_entry.cells:
+            if c.grade_id == cell.grade_id:
+                row.message = c.message
     if grade.needs_manual_grade:
         row.status = PENDING
     elif entry is None and grade.auto_score is None and grade.manual_score is None:

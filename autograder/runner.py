@@ -11,10 +11,10 @@ import hashlib
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from . import __version__
 from .checker import run_plan
+from .outcome import NotebookResult, SandboxReport, Status, StepOutput, SubmissionResult
 from .plan import SubmissionError, build_plan, find_notebook
 from .sandbox import Limits
 from .spec import AssignmentSpec
@@ -65,75 +65,67 @@ def read_submission(folder: Path, max_mb: int = 50) -> dict[str, bytes]:
     return files
 
 
-def grade_submission(task: Task) -> dict[str, Any]:
+def grade_submission(task: Task) -> SubmissionResult:
     start = time.perf_counter()
-    result: dict[str, Any] = {
-        "assignment": task.assignment,
-        "student": task.student,
-        "submission_hash": task.submission_hash,
-        "grader_version": __version__,
-        "timestamp": task.timestamp,
-        "notebooks": {},
+    notebooks = {
+        name: _grade_notebook(task, name, spec) for name, spec in task.spec.notebooks.items()
     }
-    for name, spec in task.spec.notebooks.items():
-        result["notebooks"][name] = _grade_notebook(task, name, spec)
-    statuses = [nb["status"] for nb in result["notebooks"].values()]
-    result["status"] = "graded" if all(s == "graded" for s in statuses) else "error"
-    result["seconds"] = round(time.perf_counter() - start, 4)
-    return result
+    return SubmissionResult(
+        assignment=task.assignment,
+        student=task.student,
+        submission_hash=task.submission_hash,
+        grader_version=__version__,
+        timestamp=task.timestamp,
+        notebooks=notebooks,
+        seconds=round(time.perf_counter() - start, 4),
+    )
 
 
-def _grade_notebook(task: Task, name: str, spec) -> dict[str, Any]:
+def _grade_notebook(task: Task, name: str, spec) -> NotebookResult:
     warnings: list[str] = []
     try:
         filename, nb = find_notebook(task.files, spec, warnings)
         plan = build_plan(nb, spec, task.known_elsewhere)
     except SubmissionError as exc:
-        return {
-            "status": "error",
-            "reason": str(exc),
-            "warnings": warnings,
-            "cells": [],
-            "outputs": [],
-        }
+        return NotebookResult(Status.ERROR, reason=str(exc), warnings=tuple(warnings))
     warnings.extend(plan.warnings)
     try:
         proc = StudentProcess(plan.code_cells, task.limits, task.preload, task.warmup)
     except (SandboxDied, OSError) as exc:
-        return {"status": "error", "reason": f"could not start the sandbox: {exc}", "warnings": warnings,
-                "cells": [], "outputs": []}  # fmt: skip
+        return NotebookResult(
+            Status.ERROR, reason=f"could not start the sandbox: {exc}", warnings=tuple(warnings)
+        )
     try:
         run = run_plan(plan, proc, task.hidden_messages)
     finally:
         proc.close()
-    setup_failure = _setup_failure(run["outputs"], _preamble(spec))
+    sandbox = SandboxReport(tuple(proc.applied), tuple(proc.missing))
+    setup_failure = _setup_failure(run.outputs, _preamble(spec))
     if setup_failure:
         # Not a grade: the tests ran without the course's data or imports. Loud, never a score.
-        return {
-            "status": "error",
-            "reason": f"{SETUP_FAILED}: {setup_failure}",
-            "filename": filename,
-            "warnings": warnings,
-            "sandbox": {"applied": proc.applied, "missing": proc.missing},
-            "cells": [],
-            "outputs": run["outputs"],
-        }
+        return NotebookResult(
+            Status.ERROR,
+            reason=f"{SETUP_FAILED}: {setup_failure}",
+            filename=filename,
+            warnings=tuple(warnings),
+            sandbox=sandbox,
+            outputs=tuple(run.outputs),
+        )
     if proc.dead_reason and proc.dead_reason != "finished":
         warnings.append(f"the student process stopped early: {proc.dead_reason}")
-    for _index in run["timed_out_cells"]:
+    for _index in run.timed_out_cells:
         warnings.append(
             f"a cell ran longer than {task.limits.cell_timeout:.0f} s and was interrupted"
         )
-    return {
-        "status": "graded",
-        "reason": "",
-        "filename": filename,
-        "warnings": list(dict.fromkeys(warnings)),
-        "sandbox": {"applied": proc.applied, "missing": proc.missing},
-        "cells": run["cells"],
-        "outputs": run["outputs"],
-        "metadata": plan.metadata,
-    }
+    return NotebookResult(
+        Status.GRADED,
+        filename=filename,
+        warnings=tuple(dict.fromkeys(warnings)),
+        sandbox=sandbox,
+        cells=tuple(run.cells),
+        outputs=tuple(run.outputs),
+        metadata=plan.metadata,
+    )
 
 
 SETUP_FAILED = "grading setup failed"
@@ -155,15 +147,11 @@ def _preamble(spec) -> set[str]:
     return ids
 
 
-def _setup_failure(outputs: list[dict[str, Any]], preamble: set[str]) -> str:
+def _setup_failure(outputs: list[StepOutput], preamble: set[str]) -> str:
     """The first error of a preamble setup cell, in one line, or "" when they all ran."""
     for out in outputs:
-        if (
-            out.get("kind") == "setup"
-            and out.get("grade_id") in preamble
-            and not out.get("ok", True)
-        ):
-            err = out.get("error") or {}
-            text = f"{err.get('ename', 'Error')}: {err.get('evalue', '')}".strip().rstrip(":")
-            return f"setup cell {out['grade_id']} raised {' '.join(text.split())[:600]}"
+        if out.kind == "setup" and out.grade_id in preamble and out.ok is False:
+            ename, evalue = (out.error.ename, out.error.evalue) if out.error else ("Error", "")
+            text = f"{ename or 'Error'}: {evalue}".strip().rstrip(":")
+            return f"setup cell {out.grade_id} raised {' '.join(text.split())[:600]}"
     return ""

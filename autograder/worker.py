@@ -4,6 +4,10 @@ Student processes come from a multiprocessing *fork server*: a process started
 early, with numpy and pandas already imported, that forks a child per request.
 Forking costs milliseconds (no kernel start), and the fork server never sees test
 sources or the gradebook, so neither can leak into a student process's memory.
+
+There is one fork server per preload, warm-up and data environment (``fork_server``),
+started with an environment built for it (``server_env``); the grader's own
+``os.environ`` is never touched.
 """
 
 from __future__ import annotations
@@ -14,10 +18,12 @@ import json
 import multiprocessing
 import os
 import signal
+import socket
+import subprocess
 import sys
 import threading
 import time
-from multiprocessing import forkserver, popen_forkserver, util
+from multiprocessing import connection, forkserver, popen_forkserver, resource_tracker, spawn, util
 from multiprocessing.context import ForkServerProcess, reduction, set_spawning_popen
 from typing import Any
 
@@ -25,12 +31,15 @@ from .sandbox import Limits
 
 PRELOAD = ["autograder.worker", "autograder.student", "numpy", "pandas"]
 WARMUP = "autograder.warmup"  # imported last: runs the setup cells
+# What the fork server's environment keeps of the grader's (never a secret such as a
+# database password): the interpreter's paths and locale, and the course's data env.
+KEEP_ENV = ("PATH", "LANG", "LC_ALL", "GLOBALSOURCING_DATA_DIR", "PYTHONPATH", "VIRTUAL_ENV")
 _lock = threading.Lock()
 # Seconds a cell gets to stop after the interrupt (generous: a busy machine may be slow to
 # schedule the interrupted process).
 INTERRUPT_GRACE = 5.0
 STARTUP_SECONDS = 120.0
-_ctx = None
+STOP_SECONDS = 10.0
 
 
 class SandboxDied(RuntimeError):
@@ -41,47 +50,132 @@ class SandboxTimeout(RuntimeError):
     pass
 
 
-def context(
+def server_env(
+    warmup: list[str] | None, env: tuple[tuple[str, str], ...], base: dict[str, str] | None = None
+) -> dict[str, str]:
+    """The fork server's whole environment, built from ``base`` (default: the grader's).
+
+    Only ``KEEP_ENV`` is taken from ``base``; ``env`` (the data locations) is what student
+    processes get too, so the setup cells run in the warm-up find the same files and their
+    cached frames are reused after the fork.
+    """
+    base = os.environ if base is None else base
+    out = {k: base[k] for k in KEEP_ENV if k in base}
+    out |= {"OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1"}
+    out |= dict(env)
+    if warmup:
+        out["AUTOGRADER_WARMUP"] = json.dumps(warmup)
+    return out
+
+
+class _ForkServer(forkserver.ForkServer):
+    """A fork server of our own, started with an environment built for it.
+
+    multiprocessing's shared fork server inherits the grader's ``os.environ`` (a database
+    password) and keeps the preload it was first started with. This one is started by
+    ``subprocess`` with ``env`` as its entire environment: the grader's own environment is
+    never changed, for no thread at any moment.
+    """
+
+    def __init__(self, preload: list[str], env: dict[str, str]):
+        super().__init__()
+        self.set_forkserver_preload(preload)
+        self._env = env
+        self._popen: subprocess.Popen | None = None  # held: it must not reap the server
+        self.users = 0
+
+    def ensure_running(self) -> None:
+        with self._lock:
+            resource_tracker.ensure_running()
+            if self._forkserver_pid is not None:
+                pid, _status = os.waitpid(self._forkserver_pid, os.WNOHANG)
+                if not pid:
+                    return
+                os.close(self._forkserver_alive_fd)  # it died: start another one
+                self._forkserver_address = self._forkserver_alive_fd = None
+                self._forkserver_pid = None
+            with socket.socket(socket.AF_UNIX) as listener:
+                address = connection.arbitrary_address("AF_UNIX")
+                listener.bind(address)
+                if not util.is_abstract_socket_namespace(address):
+                    os.chmod(address, 0o600)
+                listener.listen()
+                alive_r, alive_w = os.pipe()  # EOF on alive_r tells the server to stop
+                try:
+                    code = (
+                        "from multiprocessing.forkserver import main; "
+                        f"main({listener.fileno()}, {alive_r}, {self._preload_modules!r})"
+                    )
+                    command = [
+                        spawn.get_executable(), *util._args_from_interpreter_flags(), "-c", code
+                    ]  # fmt: skip
+                    self._popen = subprocess.Popen(
+                        command, env=self._env, pass_fds=(listener.fileno(), alive_r)
+                    )
+                except BaseException:
+                    os.close(alive_w)
+                    raise
+                finally:
+                    os.close(alive_r)
+            self._forkserver_address = address
+            self._forkserver_alive_fd = alive_w
+            self._forkserver_pid = self._popen.pid
+
+    def stop(self) -> None:
+        """Ask the server to end (it does once no child holds its pipe), kill it if it lingers."""
+        with self._lock:
+            if self._forkserver_pid is None:
+                return
+            os.close(self._forkserver_alive_fd)
+            try:
+                self._popen.wait(STOP_SECONDS)
+            except subprocess.TimeoutExpired:
+                self._popen.kill()
+                self._popen.wait()
+            address = self._forkserver_address
+            if address and not util.is_abstract_socket_namespace(address):
+                with contextlib.suppress(OSError):
+                    os.unlink(address)
+            self._forkserver_address = self._forkserver_alive_fd = None
+            self._forkserver_pid = self._popen = None
+
+
+# One fork server per (preload, warm-up, environment): a run with other setup cells or data
+# gets its own server instead of silently reusing another run's. Idle servers of other
+# runs are stopped when a new one starts.
+_servers: dict[tuple, _ForkServer] = {}
+_launching = threading.local()
+
+
+def fork_server(
     preload: list[str] | None = None,
     warmup: list[str] | None = None,
     env: tuple[tuple[str, str], ...] = (),
-):
-    """The fork-server context, started once per grading process with a clean environment.
-
-    ``env`` (the data locations) is what student processes get too, so the setup cells run
-    in the warmup find the same files and their cached frames are reused after the fork.
-    """
-    global _ctx
+) -> _ForkServer:
+    """The running fork server for these arguments, started (and the idle others stopped)."""
+    modules = list(dict.fromkeys(PRELOAD + (preload or []) + [WARMUP]))
+    server_environ = server_env(warmup, env)
+    key = (tuple(modules), tuple(sorted(server_environ.items())))
     with _lock:
-        if _ctx is None:
-            ctx = multiprocessing.get_context("forkserver")
-            ctx.set_forkserver_preload(list(dict.fromkeys(PRELOAD + (preload or []) + [WARMUP])))
-            # The fork server inherits the environment at start: give it a minimal one so
-            # secrets in the grader's environment (database passwords) never reach it.
-            saved = dict(os.environ)
-            keep = (
-                "PATH",
-                "LANG",
-                "LC_ALL",
-                "GLOBALSOURCING_DATA_DIR",
-                "PYTHONPATH",
-                "VIRTUAL_ENV",
-            )
-            try:
-                os.environ.clear()
-                os.environ.update({k: saved[k] for k in keep if k in saved})
-                os.environ.update({"OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1"})
-                os.environ.update(dict(env))
-                if warmup:
-                    os.environ["AUTOGRADER_WARMUP"] = json.dumps(warmup)
-                from multiprocessing import forkserver
+        server = _servers.get(key)
+        if server is None:
+            for other_key, other in list(_servers.items()):
+                if other.users == 0:
+                    other.stop()
+                    del _servers[other_key]
+            server = _servers[key] = _ForkServer(modules, server_environ)
+        server.users += 1
+    try:
+        server.ensure_running()
+    except BaseException:
+        release(server)
+        raise
+    return server
 
-                forkserver.ensure_running()
-            finally:
-                os.environ.clear()
-                os.environ.update(saved)
-            _ctx = ctx
-        return _ctx
+
+def release(server: _ForkServer) -> None:
+    with _lock:
+        server.users -= 1
 
 
 class _CleanPopen(popen_forkserver.Popen):
@@ -107,7 +201,7 @@ class _CleanPopen(popen_forkserver.Popen):
             reduction.dump(process_obj, buf)
         finally:
             set_spawning_popen(None)
-        self.sentinel, w = forkserver.connect_to_new_process(self._fds)
+        self.sentinel, w = _launching.server.connect_to_new_process(self._fds)
         parent_w = os.dup(w)  # the child watches this end to notice the parent's exit
         self.finalizer = util.Finalize(self, util.close_fds, (parent_w, self.sentinel))
         with open(w, "wb", closefd=True) as f:
@@ -133,15 +227,22 @@ class StudentProcess:
     ):
         from . import student
 
-        ctx = context(preload, warmup, limits.env)
+        self.server = fork_server(preload, warmup, limits.env)
         self.limits = limits
         # Starting (the fork server's first preload on a busy machine) is not student time.
         self.deadline = time.monotonic() + STARTUP_SECONDS
-        self.conn, child = ctx.Pipe(duplex=True)
+        self.conn, child = multiprocessing.Pipe(duplex=True)
         self.proc = _Student(target=student.main, args=(child, cells, limits), daemon=False)
         self.proc.authkey = os.urandom(32)  # not the grader's key
-        self.proc.start()
-        child.close()
+        _launching.server = self.server
+        try:
+            self.proc.start()
+        except BaseException:
+            release(self.server)
+            raise
+        finally:
+            _launching.server = None
+            child.close()
         self.dead_reason: str | None = None
         self.timed_out_cells: list[int] = []
         self.output_left = limits.output_bytes
@@ -152,6 +253,9 @@ class StudentProcess:
             self.kill(f"the sandbox did not start within {STARTUP_SECONDS:.0f} s")
             self.close()
             raise SandboxDied(self.dead_reason) from None
+        except SandboxDied:
+            self.close()
+            raise
         self.deadline = time.monotonic() + limits.total_timeout
         if "fatal" in hello:
             self.close()
@@ -285,6 +389,9 @@ class StudentProcess:
         self.proc.join(5)
 
     def close(self) -> None:
+        if self.server is not None:
+            release(self.server)
+            self.server = None
         if self.proc.is_alive():
             with contextlib.suppress(OSError, ValueError):
                 self.conn.send_bytes(b'{"op": "exit"}')

@@ -34,6 +34,7 @@ def test_ps1_market_solution_gets_full_marks_and_a_wrong_answer_loses_its_points
     course = tmp_path / "course"
     course.mkdir()
     shutil.copy(REPO_ROOT / "exercises" / "nbgrader_config.py", course)
+    shutil.copy(REPO_ROOT / "exercises" / "grading.toml", course)
     shutil.copytree(SOURCE, course / "source" / ASSIGNMENT)
     env = dict(os.environ, GLOBALSOURCING_REPO=str(REPO_ROOT))
     env["PATH"] = f"{Path(sys.executable).parent}{os.pathsep}{env.get('PATH', '')}"
@@ -66,12 +67,13 @@ def test_ps1_market_solution_gets_full_marks_and_a_wrong_answer_loses_its_points
         folder.mkdir(parents=True)
         nbformat.write(nb, folder / f"{ASSIGNMENT}.ipynb")
 
+    monkeypatch.setenv("GLOBALSOURCING_REPO", str(REPO_ROOT))  # the copy's grading.toml root
     summary = grade(Course.load(course), ASSIGNMENT, progress=False)
     assert not summary.errors
 
     def tests(student):
-        cells = summary.results[student]["notebooks"][ASSIGNMENT]["cells"]
-        return {c["grade_id"]: (c["score"], c["points"]) for c in cells if c["kind"] == "test"}
+        cells = summary.results[student].notebooks[ASSIGNMENT].cells
+        return {c.grade_id: (c.score, c.points) for c in cells if c.kind == "test"}
 
     solution = tests("solution")
     assert solution and all(score == points for score, points in solution.values())
@@ -81,9 +83,9 @@ def test_ps1_market_solution_gets_full_marks_and_a_wrong_answer_loses_its_points
         k: v for k, v in solution.items() if k != "ps1_q6_definitions_tests"
     }
     message = next(
-        c["message"]
-        for c in summary.results["one-wrong"]["notebooks"][ASSIGNMENT]["cells"]
-        if c["grade_id"] == "ps1_q6_definitions_tests"
+        c.message
+        for c in summary.results["one-wrong"].notebooks[ASSIGNMENT].cells
+        if c.grade_id == "ps1_q6_definitions_tests"
     )
     assert (
         "hidden test failed" in message and "scope column" in message

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from autograder.cli import main
+from autograder.outcome import CellKind, CellResult, CellStatus
 from autograder.questions import NOT_ANSWERED, question_titles, unanswered_tests
 from tests.autograder.conftest import submit
 
@@ -31,13 +32,16 @@ def test_every_graded_cell_of_every_assignment_has_a_question_title(notebook):
 
 
 def test_a_test_is_unanswered_only_when_all_its_answer_cells_are_blank():
+    def cell(kind, grade_id, status=CellStatus.FAILED):
+        return CellResult(grade_id, CellKind(kind), 1.0, None, CellStatus(status))
+
     cells = [
-        {"kind": "answer", "grade_id": "a1", "status": "unanswered"},
-        {"kind": "test", "grade_id": "t1"},
-        {"kind": "answer", "grade_id": "a2", "status": "unanswered"},
-        {"kind": "answer", "grade_id": "a2b", "status": "answered"},
-        {"kind": "test", "grade_id": "t2"},
-        {"kind": "test", "grade_id": "t3"},  # no answer cell of its own
+        cell("answer", "a1", "unanswered"),
+        cell("test", "t1"),
+        cell("answer", "a2", "unanswered"),
+        cell("answer", "a2b", "answered"),
+        cell("test", "t2"),
+        cell("test", "t3"),  # no answer cell of its own
     ]
     assert unanswered_tests(cells) == {"a1", "t1", "a2"}
 

@@ -113,8 +113,8 @@ def graded(generated_course, tmp_path_factory, submit_scenario):
     return {"root": root, "course": course, "summary": summary, "received": received}
 
 
-def _text(nb: dict) -> str:
-    parts = list(nb.get("warnings", [])) + [c.get("message", "") for c in nb["cells"]]
+def _text(nb) -> str:
+    parts = list(nb.warnings) + [c.message for c in nb.cells]
     return "\n".join(parts)
 
 
@@ -122,9 +122,9 @@ def _text(nb: dict) -> str:
 @pytest.mark.parametrize("scenario", sorted(EXPECTED))
 def test_scenario_scores(graded, scenario):
     scores, phrase = EXPECTED[scenario]
-    nb = graded["summary"].results[scenario]["notebooks"]["ps1"]
-    assert nb["status"] == "graded"
-    got = tuple(c["score"] for c in nb["cells"] if c["kind"] == "test")
+    nb = graded["summary"].results[scenario].notebooks["ps1"]
+    assert nb.status == "graded"
+    got = tuple(c.score for c in nb.cells if c.kind == "test")
     assert got == scores
     if phrase:
         assert phrase in _text(nb)
@@ -171,17 +171,17 @@ def test_sandbox_blocked_network_and_escape(graded):
     ):
         assert not Path(path).exists()
     assert not list(graded["root"].rglob("PWNED.txt"))
-    outputs = graded["summary"].results["fork-and-threads"]["notebooks"]["ps1"]["outputs"]
-    text = "".join(o.get("stdout", "") for o in outputs)
+    outputs = graded["summary"].results["fork-and-threads"].notebooks["ps1"].outputs
+    text = "".join(o.stdout for o in outputs)
     assert "allowed" not in text
-    leak = graded["summary"].results["reads-hidden-tests"]["notebooks"]["ps1"]["outputs"]
-    assert "found []" in "".join(o.get("stdout", "") for o in leak)
+    leak = graded["summary"].results["reads-hidden-tests"].notebooks["ps1"].outputs
+    assert "found []" in "".join(o.stdout for o in leak)
 
 
 @pytest.mark.slow
 def test_huge_output_is_capped(graded):
-    outputs = graded["summary"].results["huge-output"]["notebooks"]["ps1"]["outputs"]
-    assert sum(len(o.get("stdout", "")) for o in outputs) < 250_000
+    outputs = graded["summary"].results["huge-output"].notebooks["ps1"].outputs
+    assert sum(len(o.stdout) for o in outputs) < 250_000
 
 
 @pytest.mark.slow

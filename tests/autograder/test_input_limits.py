@@ -23,6 +23,7 @@ from autograder.collect import collect_zip
 from autograder.course import REPO_ROOT, Course
 from autograder.feedback import render
 from autograder.intake import read_notebooks, read_timestamp
+from autograder.outcome import SubmissionResult
 from autograder.results import QuestionRow, collect_rows
 from autograder.terminal import clean
 
@@ -163,14 +164,21 @@ def test_feedback_escapes_everything_a_student_wrote():
     entry = {
         "assignment": "ps1",
         "student": "<b>eve</b>",
+        "submission_hash": "x",
         "notebooks": {
             "ps1": {
                 "status": "graded",
                 "warnings": ["<img src=x onerror=alert(2)>"],
                 "outputs": [
-                    {"kind": "markdown", "source": "</pre><script>alert(3)</script>"},
+                    {
+                        "kind": "markdown",
+                        "cell_type": "markdown",
+                        "source": "</pre><script>alert(3)</script>",
+                    },
                     {
                         "kind": "student",
+                        "cell_type": "code",
+                        "ok": True,
                         "source": "print('<iframe>')",
                         "stdout": "<iframe>",
                         "grade_id": None,
@@ -179,7 +187,7 @@ def test_feedback_escapes_everything_a_student_wrote():
             }
         },
     }
-    page = render(entry, "ps1", _Row())
+    page = render(SubmissionResult.from_json(entry), "ps1", _Row())
     for raw in ("<script>", "<img", "<iframe>", "<b>eve"):
         assert raw not in page
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page and "&lt;b&gt;eve&lt;/b&gt;" in page

@@ -61,7 +61,7 @@ def test_a_failure_while_recording_one_result_is_named_and_the_rest_recorded(
     real = grade_module.apply_result
 
     def flaky(gb, result):
-        if result["student"] == "boom":
+        if result.student == "boom":
             raise RuntimeError("database is locked")
         return real(gb, result)
 

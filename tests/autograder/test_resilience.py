@@ -127,8 +127,8 @@ def test_dask_local_cluster_gives_the_same_grades(course_dir, tmp_path, submit_s
     assert "broken JSON" in summary.errors["corrupt-json"]
     grade(Course.load(other), "ps1", progress=False)
     assert gradebook_state(course_dir) == gradebook_state(other)
-    scores = {s: [c["score"] for c in r["notebooks"]["ps1"]["cells"] if c["kind"] == "test"]
-              for s, r in summary.results.items() if r["status"] == "graded"}  # fmt: skip
+    scores = {s: [c.score for c in r.notebooks["ps1"].cells if c.kind == "test"]
+              for s, r in summary.results.items() if r.status == "graded"}  # fmt: skip
     assert scores["correct"] == [2.0, 1.0, 2.0, 2.0]
     assert scores["test-cell-edited"] == [2.0, 0.0, 2.0, 2.0]
 
