@@ -4,16 +4,10 @@ Students and self-study learners import this package; the hosted book and the
 exercises use it for data, models, exhibits, quizzes and self-checks.
 """
 
+# check() lives in selfcheck.py, which imports the visible tests (and pandas) only when
+# called, so `import globalsourcing.data` stays light. Released notebooks import it as
+# `from globalsourcing import check` (tests/globalsourcing/test_package.py keeps that working).
+from .selfcheck import check
+
 __version__ = "0.1.0"
 __all__ = ["__version__", "check"]
-
-
-def __getattr__(name: str):
-    # check() needs pandas; importing it lazily keeps `import globalsourcing.data` light.
-    if name == "check":
-        from .check import check
-
-        # Importing the submodule bound `globalsourcing.check` to it; the function wins.
-        globals()["check"] = check
-        return check
-    raise AttributeError(f"module 'globalsourcing' has no attribute {name!r}")

@@ -1,9 +1,13 @@
 """``check("q1")``: run the visible tests of one question on the student's own variables.
 
-For self-study without nbgrader. The function finds the variables a question uses in
-the caller's namespace (in Jupyter, the notebook's user namespace), runs the same
-visible test that the graded notebook's test cell runs, and explains what is wrong.
-It never raises for a wrong answer: it returns a report that prints as plain text.
+For self-study without nbgrader; learners import it as ``from globalsourcing import check``.
+The function finds the variables a question uses in the caller's namespace (in Jupyter, the
+notebook's user namespace), runs the same visible test that the graded notebook's test cell
+runs, and explains what is wrong. It never raises for a wrong answer: it returns a report
+that prints as plain text.
+
+The visible tests themselves live in :mod:`globalsourcing.checks`, which needs pandas; it is
+imported on the first call, so ``import globalsourcing`` stays light.
 """
 
 from __future__ import annotations
@@ -13,9 +17,10 @@ import numbers
 import sys
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from .checks import CheckFailure, Question, assignments, get, questions_of
+if TYPE_CHECKING:  # pragma: no cover
+    from .checks import Question
 
 _ASSIGNMENT_VARIABLE = "ASSIGNMENT"
 
@@ -69,6 +74,8 @@ def check(
     from the ``ASSIGNMENT`` variable that every exercise notebook sets in its first
     code cell. ``namespace`` defaults to the caller's variables.
     """
+    from .checks import assignments, get, questions_of
+
     question = _question_name(question)
     if namespace is None:
         namespace = _caller_namespace()
@@ -118,6 +125,8 @@ def _question_name(question: Any) -> str:
 
 
 def _run(question: Question, namespace: Mapping[str, Any]) -> QuestionResult:
+    from .checks import CheckFailure
+
     missing = [name for name in question.uses if name not in namespace]
     if missing:
         names = ", ".join(f"`{name}`" for name in missing)
