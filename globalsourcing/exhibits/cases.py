@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from functools import lru_cache
+from typing import Any
 
 import altair as alt
 import pandas as pd
@@ -23,6 +24,7 @@ from globalsourcing.models import cases as models
 
 from . import Exhibit, grid_frame
 from .controls import Control
+from .exhibit import legend_below
 
 WIDTH = 440
 
@@ -55,10 +57,6 @@ def sources(*fact_ids: str) -> str:
     return "; ".join(f"{i} ({k})" for i, k in zip(rows.index, rows["source_key"], strict=True))
 
 
-def _money(x: float) -> str:
-    return f"{x:,.0f}"
-
-
 # -- sliders from the declarations -------------------------------------------------------
 
 
@@ -83,8 +81,29 @@ def _slider(
     return param
 
 
-def _controls(*sliders: alt.Parameter) -> tuple[Control, ...]:
-    return tuple(s.control for s in sliders)
+def _case_exhibit(
+    chart: alt.TopLevelMixin,
+    title: str,
+    sliders: Sequence[alt.Parameter],
+    model: Callable,
+    fact_ids: Sequence[str],
+    assumptions: str,
+    caption: str,
+) -> Exhibit:
+    """A case's exhibit: legends under the plot, the sliders' declared controls, and a source
+    line naming the case's model and the fact-base rows it reads, then what it assumes."""
+    return Exhibit(
+        legend_below(chart),
+        title=title,
+        controls=tuple(s.control for s in sliders),
+        source=(
+            f"Course model globalsourcing.models.cases.{model.__name__} on the fact base: "
+            + sources(*fact_ids)
+            + ". "
+            + assumptions
+        ),
+        caption=caption,
+    )
 
 
 def _grid(
@@ -104,11 +123,62 @@ def _selected(params: Sequence[alt.Parameter]) -> str:
     return " && ".join(f"datum.{p.name} == {p.name}" for p in params)
 
 
-def _columns(chart: alt.TopLevelMixin) -> alt.TopLevelMixin:
-    return chart.configure_legend(orient="bottom", direction="horizontal", labelLimit=320)
+# -- charts several cases share ---------------------------------------------------------
 
 
-# -- case 1 ------------------------------------------------------------------------------
+def _bars(
+    frame: pd.DataFrame,
+    sliders: Sequence[alt.Parameter],
+    x: alt.X,
+    category: str,
+    tooltip: list[alt.Tooltip],
+    height: int,
+    sort: Any = alt.Undefined,
+) -> alt.Chart:
+    """One horizontal bar per ``category`` value (route, option, supplier...) for the
+    sliders' current setting, with the sliders attached."""
+    return (
+        alt.Chart(frame)
+        .transform_filter(_selected(sliders))
+        .mark_bar()
+        .encode(
+            x=x,
+            y=alt.Y(category, title=None, sort=sort),
+            color=alt.Color(category, legend=None),
+            tooltip=tooltip,
+        )
+        .add_params(*sliders)
+        .properties(width=WIDTH, height=height)
+    )
+
+
+def _zero_rule() -> alt.Chart:
+    """A grey rule at zero on the y axis, where a cumulative line turns from loss to gain."""
+    return alt.Chart(pd.DataFrame({"y": [0]})).mark_rule(color="gray").encode(y="y:Q")
+
+
+def _dollar_bars(
+    moving: pd.DataFrame,
+    fixed: pd.DataFrame,
+    sliders: Sequence[alt.Parameter],
+    y: alt.Y,
+    color: alt.Color,
+) -> tuple[alt.Chart, alt.Chart]:
+    """Bars in US$ million: ``moving`` follows the sliders, ``fixed`` is a reported or
+    benchmark value that stays put; the caller layers them in its own order."""
+    x = alt.X("value:Q", title="US$ million")
+    tooltip = [
+        alt.Tooltip("part:N", title="What"),
+        alt.Tooltip("value:Q", title="$m", format=",.0f"),
+    ]
+    follows = (
+        alt.Chart(moving)
+        .transform_filter(_selected(sliders))
+        .mark_bar()
+        .encode(x=x, y=y, color=color, tooltip=tooltip)
+    )
+    stays = alt.Chart(fixed).mark_bar().encode(x=x, y=y, color=color, tooltip=tooltip)
+    return follows, stays
 
 
 def _cumulative_cost_by_route(
@@ -134,6 +204,9 @@ def _cumulative_cost_by_route(
     )
 
 
+# -- case 1 ------------------------------------------------------------------------------
+
+
 def kodak_exhibit(
     title: str = "Kodak: IBM at the savings target or consolidating in-house",
 ) -> Exhibit:
@@ -149,33 +222,26 @@ def kodak_exhibit(
         f, "in_scope_budget", (low + high) / 2, 1, "Yearly cost of the operations in scope, $m "
     )
     own = _slider(f, "own_saving", None, 100, "Saving Kodak could make by consolidating itself, % ")
-    chart = (
-        alt.Chart(frame)
-        .transform_filter(_selected([budget, own]))
-        .mark_bar()
-        .encode(
-            x=alt.X("total:Q", title=f"Saving over the {years}-year contract ($m)"),
-            y=alt.Y("route:N", title=None),
-            color=alt.Color("route:N", legend=None),
-            tooltip=[
-                alt.Tooltip("route:N", title="Route"),
-                alt.Tooltip("yearly:Q", title="Saving a year ($m)", format=",.1f"),
-                alt.Tooltip("total:Q", title="Saving over the contract ($m)", format=",.0f"),
-                alt.Tooltip("gap:Q", title="IBM's lead over the contract ($m)", format=",.0f"),
-            ],
-        )
-        .add_params(budget, own)
-        .properties(width=WIDTH, height=140)
+    chart = _bars(
+        frame,
+        [budget, own],
+        alt.X("total:Q", title=f"Saving over the {years}-year contract ($m)"),
+        "route:N",
+        [
+            alt.Tooltip("route:N", title="Route"),
+            alt.Tooltip("yearly:Q", title="Saving a year ($m)", format=",.1f"),
+            alt.Tooltip("total:Q", title="Saving over the contract ($m)", format=",.0f"),
+            alt.Tooltip("gap:Q", title="IBM's lead over the contract ($m)", format=",.0f"),
+        ],
+        height=140,
     )
-    return Exhibit(
-        _columns(chart),
-        title=title,
-        controls=_controls(budget, own),
-        source=(
-            "Course model globalsourcing.models.cases.kodak_savings on the fact base: "
-            + sources("kodak_savings_target", "kodak_inscope_range", "kodak_contract_term")
-            + ". Kodak's own consolidation saving is an illustrative assumption."
-        ),
+    return _case_exhibit(
+        chart,
+        title,
+        [budget, own],
+        f,
+        ["kodak_savings_target", "kodak_inscope_range", "kodak_contract_term"],
+        assumptions="Kodak's own consolidation saving is an illustrative assumption.",
         caption=(
             f"IBM's bar assumes the reported target, close to {target:.0%} of the cost in scope, "
             f"over the {years}-year term. The first slider moves the cost in scope across and "
@@ -233,20 +299,20 @@ def sainsburys_exhibit(
         .mark_line(point=True)
         .encode(x=x, y=y, color=color, tooltip=tooltip)
     )
-    zero = alt.Chart(pd.DataFrame({"y": [0]})).mark_rule(color="gray").encode(y="y:Q")
+    zero = _zero_rule()
     chart = (
         alt.layer(zero, line_in, line_talks)
         .add_params(one_off, saving, cut)
         .properties(width=WIDTH, height=280)
     )
-    return Exhibit(
-        _columns(chart),
-        title=title,
-        controls=_controls(one_off, saving, cut),
-        source=(
-            "Course model globalsourcing.models.cases.insourcing_break_even on the fact base: "
-            + sources("sainsburys_value_per_year", "sainsburys_savings_aim", "sainsburys_term")
-            + ". The one-off cost, the renegotiated price cut and the five-year horizon are "
+    return _case_exhibit(
+        chart,
+        title,
+        [one_off, saving, cut],
+        f,
+        ["sainsburys_value_per_year", "sainsburys_savings_aim", "sainsburys_term"],
+        assumptions=(
+            "The one-off cost, the renegotiated price cut and the five-year horizon are "
             "illustrative: none was published before the decision."
         ),
         caption=(
@@ -300,17 +366,15 @@ def bae_exhibit(
             ],
         )
     )
-    zero = alt.Chart(pd.DataFrame({"y": [0]})).mark_rule(color="gray").encode(y="y:Q")
+    zero = _zero_rule()
     chart = alt.layer(zero, lines).add_params(profit, share).properties(width=WIDTH, height=280)
-    return Exhibit(
-        _columns(chart),
-        title=title,
-        controls=_controls(profit, share),
-        source=(
-            "Course model globalsourcing.models.cases.gain_share on the fact base: "
-            + sources("xchanging_investment", "xchanging_profit_share", "bae_term")
-            + ". The enterprise's profit is illustrative: it was never published."
-        ),
+    return _case_exhibit(
+        chart,
+        title,
+        [profit, share],
+        f,
+        ["xchanging_investment", "xchanging_profit_share", "bae_term"],
+        assumptions="The enterprise's profit is illustrative: it was never published.",
         caption=(
             f"Xchanging starts £{investment:.0f}m down (its reported minimum investment) and "
             f"the slider opens on its reported {fact('xchanging_profit_share'):.0f}% share over "
@@ -335,33 +399,26 @@ def lloyds_exhibit(title: str = "Lloyd's and Xchanging: who keeps the cost cut")
         f, "cost_cut", fact("lloyds_implied_cut") / 100, 100, "Cost cut the venture achieves, % "
     )
     price = _slider(f, "price_cut", None, 100, "Price cut passed to the market, % ")
-    chart = (
-        alt.Chart(frame)
-        .transform_filter(_selected([cost, price]))
-        .mark_bar()
-        .encode(
-            x=alt.X("yearly:Q", title="Gain a year (£m; below 0 = loss)"),
-            y=alt.Y("who:N", title=None),
-            color=alt.Color("who:N", legend=None),
-            tooltip=[
-                alt.Tooltip("who:N", title="Who gains"),
-                alt.Tooltip("yearly:Q", title="Gain a year (£m)", format=",.1f"),
-                alt.Tooltip(
-                    "price_per_policy:Q", title="Market's price per policy (£)", format=",.2f"
-                ),
-            ],
-        )
-        .add_params(cost, price)
-        .properties(width=WIDTH, height=140)
+    chart = _bars(
+        frame,
+        [cost, price],
+        alt.X("yearly:Q", title="Gain a year (£m; below 0 = loss)"),
+        "who:N",
+        [
+            alt.Tooltip("who:N", title="Who gains"),
+            alt.Tooltip("yearly:Q", title="Gain a year (£m)", format=",.1f"),
+            alt.Tooltip("price_per_policy:Q", title="Market's price per policy (£)", format=",.2f"),
+        ],
+        height=140,
     )
-    return Exhibit(
-        _columns(chart),
-        title=title,
-        controls=_controls(cost, price),
-        source=(
-            "Course model globalsourcing.models.cases.venture_split on the fact base: "
-            + sources("lloyds_cost_base", "lloyds_policies", "lloyds_implied_cut")
-            + ". Revenue is taken as equal to the cost base, as the chairman described it; "
+    return _case_exhibit(
+        chart,
+        title,
+        [cost, price],
+        f,
+        ["lloyds_cost_base", "lloyds_policies", "lloyds_implied_cut"],
+        assumptions=(
+            "Revenue is taken as equal to the cost base, as the chairman described it; "
             "the price cut is illustrative."
         ),
         caption=(
@@ -391,15 +448,14 @@ def jpmorgan_exhibit(title: str = "JPMorgan Chase: stay with IBM or end the cont
     inhouse = _slider(f, "inhouse_cost", None, 100, "In-house running cost, % of IBM's charge ")
     lines = _cumulative_cost_by_route(frame, [fee, inhouse], ",.0f")
     chart = lines.add_params(fee, inhouse).properties(width=WIDTH, height=280)
-    return Exhibit(
-        _columns(chart),
-        title=title,
-        controls=_controls(fee, inhouse),
-        source=(
-            "Course model globalsourcing.models.cases.terminate_or_stay on the fact base: "
-            + sources("jpmorgan_yearly", "jpmorgan_years_left")
-            + ". The termination fee and the in-house cost are illustrative: neither was "
-            "published."
+    return _case_exhibit(
+        chart,
+        title,
+        [fee, inhouse],
+        f,
+        ["jpmorgan_yearly", "jpmorgan_years_left"],
+        assumptions=(
+            "The termination fee and the in-house cost are illustrative: neither was published."
         ),
         caption=(
             f"Staying costs the contract's average of about ${fixed['yearly_charge']:,.0f}m a "
@@ -428,34 +484,27 @@ def rural_exhibit(
     overhead = _slider(
         f, "offshore_overhead", None, 100, "Client's extra management offshore, % of the rate "
     )
-    chart = (
-        alt.Chart(frame)
-        .transform_filter(_selected([rate, offshore, overhead]))
-        .mark_bar()
-        .encode(
-            x=alt.X("delivered:Q", title="Cost to the client per hour of work ($)"),
-            y=alt.Y("supplier:N", title=None),
-            color=alt.Color("supplier:N", legend=None),
-            tooltip=[
-                alt.Tooltip("supplier:N", title="Supplier"),
-                alt.Tooltip("quoted:Q", title="Rate ($ an hour)", format=",.2f"),
-                alt.Tooltip(
-                    "extra:Q", title="Client's extra management ($ an hour)", format=",.2f"
-                ),
-                alt.Tooltip("delivered:Q", title="Cost per hour in all ($)", format=",.2f"),
-            ],
-        )
-        .add_params(rate, offshore, overhead)
-        .properties(width=WIDTH, height=120)
+    chart = _bars(
+        frame,
+        [rate, offshore, overhead],
+        alt.X("delivered:Q", title="Cost to the client per hour of work ($)"),
+        "supplier:N",
+        [
+            alt.Tooltip("supplier:N", title="Supplier"),
+            alt.Tooltip("quoted:Q", title="Rate ($ an hour)", format=",.2f"),
+            alt.Tooltip("extra:Q", title="Client's extra management ($ an hour)", format=",.2f"),
+            alt.Tooltip("delivered:Q", title="Cost per hour in all ($)", format=",.2f"),
+        ],
+        height=120,
     )
-    return Exhibit(
-        _columns(chart),
-        title=title,
-        controls=_controls(rate, offshore, overhead),
-        source=(
-            "Course model globalsourcing.models.cases.delivered_rate on the fact base: "
-            + sources("rsi_hourly_rate")
-            + ". The offshore rate and the client's extra management of an offshore team are "
+    return _case_exhibit(
+        chart,
+        title,
+        [rate, offshore, overhead],
+        f,
+        ["rsi_hourly_rate"],
+        assumptions=(
+            "The offshore rate and the client's extra management of an offshore team are "
             "illustrative; the direction of the extra effort follows Rottman and Lacity (2006)."
         ),
         caption=(
@@ -483,30 +532,21 @@ def gecis_exhibit(title: str = "GECIS: what a sale is worth at a revenue multipl
         {"part": ["Press talk: the whole business, up to"], "value": [talk], "kind": "Reported"}
     )
     order = ["Cash from the sale", "Stake kept, at the same valuation", *reported["part"]]
-    x = alt.X("value:Q", title="US$ million")
-    y = alt.Y("part:N", title=None, sort=order)
-    color = alt.Color("kind:N", title=None)
-    tooltip = [
-        alt.Tooltip("part:N", title="What"),
-        alt.Tooltip("value:Q", title="$m", format=",.0f"),
-    ]
-    moving = (
-        alt.Chart(frame)
-        .transform_filter(_selected([multiple, stake]))
-        .mark_bar()
-        .encode(x=x, y=y, color=color, tooltip=tooltip)
+    moving, fixed = _dollar_bars(
+        frame,
+        reported,
+        [multiple, stake],
+        alt.Y("part:N", title=None, sort=order),
+        alt.Color("kind:N", title=None),
     )
-    fixed = alt.Chart(reported).mark_bar().encode(x=x, y=y, color=color, tooltip=tooltip)
     chart = alt.layer(moving, fixed).add_params(multiple, stake).properties(width=WIDTH, height=160)
-    return Exhibit(
-        _columns(chart),
-        title=title,
-        controls=_controls(multiple, stake),
-        source=(
-            "Course model globalsourcing.models.cases.stake_sale on the fact base: "
-            + sources("gecis_revenue_2004", "gecis_press_price", "gecis_ge_share_2004")
-            + ". The multiple and the share sold open on illustrative settings."
-        ),
+    return _case_exhibit(
+        chart,
+        title,
+        [multiple, stake],
+        f,
+        ["gecis_revenue_2004", "gecis_press_price", "gecis_ge_share_2004"],
+        assumptions="The multiple and the share sold open on illustrative settings.",
         caption=(
             f"The unit expected about ${revenue:.0f}m of revenue in 2004, about "
             f"{fact('gecis_ge_share_2004'):.0f}% of it from GE. The sliders set the price as a "
@@ -541,31 +581,24 @@ def citigroup_exhibit(
     reference = pd.DataFrame(
         {"part": ["At GECIS's 2004 revenue multiple"], "value": [round(benchmark, 0)]}
     )
-    x = alt.X("value:Q", title="US$ million")
-    y = alt.Y("part:N", title=None)
-    color = alt.Color("part:N", legend=None)
-    tooltip = [
-        alt.Tooltip("part:N", title="What"),
-        alt.Tooltip("value:Q", title="$m", format=",.0f"),
-    ]
-    bars = (
-        alt.Chart(frame)
-        .transform_filter(_selected([term, margin, rate]))
-        .mark_bar()
-        .encode(x=x, y=y, color=color, tooltip=tooltip)
+    bars, fixed = _dollar_bars(
+        frame,
+        reference,
+        [term, margin, rate],
+        alt.Y("part:N", title=None),
+        alt.Color("part:N", legend=None),
     )
-    fixed = alt.Chart(reference).mark_bar().encode(x=x, y=y, color=color, tooltip=tooltip)
     chart = (
         alt.layer(fixed, bars).add_params(term, margin, rate).properties(width=WIDTH, height=120)
     )
-    return Exhibit(
-        _columns(chart),
-        title=title,
-        controls=_controls(term, margin, rate),
-        source=(
-            "Course model globalsourcing.models.cases.sale_and_contract on the fact base: "
-            + sources("citi_revenue_2008", "citi_margin", "gecis_multiple")
-            + ". The contract is assumed to pay the unit's 2008 revenue each year; its length "
+    return _case_exhibit(
+        chart,
+        title,
+        [term, margin, rate],
+        f,
+        ["citi_revenue_2008", "citi_margin", "gecis_multiple"],
+        assumptions=(
+            "The contract is assumed to pay the unit's 2008 revenue each year; its length "
             "and the discount rate are illustrative."
         ),
         caption=(
@@ -594,32 +627,25 @@ def topcoder_exhibit(title: str = "TopCoder: a project as contests or as a fixed
     overhead = _slider(f, "overhead", None, 100, "Reviews, runners-up and fee, % of the prizes ")
     team = _slider(f, "team_size", None, 1, "Fixed team, people ")
     monthly = f.parameters["monthly_cost"].default
-    chart = (
-        alt.Chart(frame)
-        .transform_filter(_selected([prize, overhead, team]))
-        .mark_bar()
-        .encode(
-            x=alt.X("cost:Q", title="Project cost ($ thousand)"),
-            y=alt.Y("route:N", title=None),
-            color=alt.Color("route:N", legend=None),
-            tooltip=[
-                alt.Tooltip("route:N", title="Route"),
-                alt.Tooltip("cost:Q", title="Cost ($ thousand)", format=",.1f"),
-            ],
-        )
-        .add_params(prize, overhead, team)
-        .properties(width=WIDTH, height=140)
+    chart = _bars(
+        frame,
+        [prize, overhead, team],
+        alt.X("cost:Q", title="Project cost ($ thousand)"),
+        "route:N",
+        [
+            alt.Tooltip("route:N", title="Route"),
+            alt.Tooltip("cost:Q", title="Cost ($ thousand)", format=",.1f"),
+        ],
+        height=140,
     )
-    return Exhibit(
-        _columns(chart),
-        title=title,
-        controls=_controls(prize, overhead, team),
-        source=(
-            "Course model globalsourcing.models.cases.crowd_or_team on the fact base: "
-            + sources(
-                "topcoder_project_contests", "topcoder_project_months", "topcoder_first_prize"
-            )
-            + f". The overhead, the team size and a team member's cost (${monthly:,.0f} a month) "
+    return _case_exhibit(
+        chart,
+        title,
+        [prize, overhead, team],
+        f,
+        ["topcoder_project_contests", "topcoder_project_months", "topcoder_first_prize"],
+        assumptions=(
+            f"The overhead, the team size and a team member's cost (${monthly:,.0f} a month) "
             "are illustrative."
         ),
         caption=(
@@ -658,33 +684,29 @@ def abn_amro_exhibit(
     )
     discount = _slider(f, "volume_discount", None, 100, "Price cut with a single supplier, % ")
     order = list(frame["option"].drop_duplicates())
-    chart = (
-        alt.Chart(frame)
-        .transform_filter(_selected([transfer, discount]))
-        .mark_bar()
-        .encode(
-            x=alt.X("total:Q", title=f"Cost over a new {fixed['years']}-year term ($m)"),
-            y=alt.Y("option:N", title=None, sort=order),
-            color=alt.Color("option:N", legend=None),
-            tooltip=[
-                alt.Tooltip("option:N", title="Option"),
-                alt.Tooltip("one_off:Q", title="Moving the knowledge, once ($m)", format=",.1f"),
-                alt.Tooltip("yearly:Q", title="Price and governance a year ($m)", format=",.1f"),
-                alt.Tooltip("total:Q", title="Over the term ($m)", format=",.0f"),
-            ],
-        )
-        .add_params(transfer, discount)
-        .properties(width=WIDTH, height=180)
+    chart = _bars(
+        frame,
+        [transfer, discount],
+        alt.X("total:Q", title=f"Cost over a new {fixed['years']}-year term ($m)"),
+        "option:N",
+        [
+            alt.Tooltip("option:N", title="Option"),
+            alt.Tooltip("one_off:Q", title="Moving the knowledge, once ($m)", format=",.1f"),
+            alt.Tooltip("yearly:Q", title="Price and governance a year ($m)", format=",.1f"),
+            alt.Tooltip("total:Q", title="Over the term ($m)", format=",.0f"),
+        ],
+        height=180,
+        sort=order,
     )
     governance = f.parameters["governance"].default
-    return Exhibit(
-        _columns(chart),
-        title=title,
-        controls=_controls(transfer, discount),
-        source=(
-            "Course model globalsourcing.models.cases.supplier_consolidation on the fact base: "
-            + sources("abn_app_yearly", "abn_app_suppliers_2009", "abn_term")
-            + ". The cost of moving knowledge, the volume discount and the cost of governing "
+    return _case_exhibit(
+        chart,
+        title,
+        [transfer, discount],
+        f,
+        ["abn_app_yearly", "abn_app_suppliers_2009", "abn_term"],
+        assumptions=(
+            "The cost of moving knowledge, the volume discount and the cost of governing "
             "each supplier are illustrative; the work is assumed split evenly."
         ),
         caption=(
@@ -723,19 +745,14 @@ def danske_exhibit(
     end = alt.Chart(pd.DataFrame({"year": [term]})).mark_rule(strokeDash=[4, 4]).encode(x="year:Q")
     chart = alt.layer(end, lines).add_params(keep, invest).properties(width=WIDTH, height=280)
     governance = f.parameters["governance"].default
-    return Exhibit(
-        _columns(chart),
-        title=title,
-        controls=_controls(keep, invest),
-        source=(
-            "Course model globalsourcing.models.cases.keep_or_sell_centre on the fact base: "
-            + sources(
-                "danske_yearly_value",
-                "danske_centre_price",
-                "danske_contract_term",
-                "danske_max_term",
-            )
-            + ". The cost of running the centre, the investment it needs and the cost of "
+    return _case_exhibit(
+        chart,
+        title,
+        [keep, invest],
+        f,
+        ["danske_yearly_value", "danske_centre_price", "danske_contract_term", "danske_max_term"],
+        assumptions=(
+            "The cost of running the centre, the investment it needs and the cost of "
             "managing the supplier are illustrative."
         ),
         caption=(

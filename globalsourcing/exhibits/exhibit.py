@@ -23,6 +23,11 @@ def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:60] or "exhibit"
 
 
+def legend_below(chart: Any) -> Any:
+    """Put an Altair chart's legends under the plot, so chart and legend fit the text column."""
+    return chart.configure_legend(orient="bottom", direction="horizontal", labelLimit=320)
+
+
 def _vega_lite_dict(chart: Any) -> dict:
     if isinstance(chart, dict):
         return chart

@@ -1,6 +1,8 @@
-"""The eight model exhibits build, stay small, name a source and carry working sliders."""
+"""The model exhibits build, stay small, name a source and carry working sliders."""
 
 import json
+from collections import Counter
+from pathlib import Path
 
 import pytest
 
@@ -83,6 +85,27 @@ def test_gallery_shows_every_exhibit_and_opens_every_widget(repo_root):
     for name in widgets.__all__:
         if name.endswith("_widget"):
             assert f"from globalsourcing.widgets import {name}; {name}()" in page, name
+
+
+def test_a_models_widget_and_exhibit_live_under_its_module_name():
+    # models/tco.py, widgets/tco.py and exhibits/tco.py: a reader finds a model's three faces
+    # under one name, and the catalog still offers every builder the chapters call.
+    from globalsourcing import models, widgets
+
+    model_modules = {
+        p.stem
+        for p in Path(models.__file__).parent.glob("*.py")
+        if p.stem not in {"__init__", "params", "cases"}
+    }
+    exhibit_homes = Counter(b.__module__ for b in catalog.EXHIBITS.values())
+    widget_homes = Counter(
+        getattr(widgets, n).__module__ for n in widgets.__all__ if n.endswith("_widget")
+    )
+    assert exhibit_homes == Counter(f"globalsourcing.exhibits.{m}" for m in model_modules)
+    assert widget_homes == Counter(f"globalsourcing.widgets.{m}" for m in model_modules)
+    for builder in catalog.EXHIBITS.values():
+        assert getattr(catalog, builder.__name__) is builder
+    assert catalog.relationship_sustainability is catalog.sustainability_exhibit
 
 
 def test_every_control_is_read_from_the_models_declaration(built):

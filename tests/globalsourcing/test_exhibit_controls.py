@@ -126,7 +126,17 @@ def test_the_widget_and_the_exhibit_open_on_the_same_declared_value():
 CONTROL_CALLS = {"param", "binding_range", "binding_select", "_slider", "_int_slider"}
 WIDGETS = {"FloatSlider", "IntSlider", "IntText", "FloatText", "Dropdown", "SelectionSlider"}
 WIDGET_KEYWORDS = {"value", "min", "max", "step", "options"}
-BUILDERS = [PACKAGE / "exhibits" / "catalog.py", PACKAGE / "widgets" / "builders.py"]
+# Every model module (models/tco.py ...) has its exhibit and its widget under the same name.
+MODEL_MODULES = sorted(
+    p.stem
+    for p in (PACKAGE / "models").glob("*.py")
+    if p.stem not in {"__init__", "params", "cases"}
+)
+BUILDERS = [
+    *(PACKAGE / "exhibits" / f"{name}.py" for name in MODEL_MODULES),
+    *(PACKAGE / "widgets" / f"{name}.py" for name in MODEL_MODULES),
+    PACKAGE / "widgets" / "controls.py",
+]
 
 
 def _numbers(node: ast.AST) -> list[str]:
@@ -175,7 +185,7 @@ def test_the_rule_finds_a_typed_number():
     assert literal_parameter_values("w.Dropdown(options=years, value=years[-1])") == []
 
 
-@pytest.mark.parametrize("path", BUILDERS, ids=lambda p: p.name)
+@pytest.mark.parametrize("path", BUILDERS, ids=lambda p: f"{p.parent.name}/{p.name}")
 def test_no_parameter_value_is_typed_in_the_exhibit_or_widget_builders(path):
     # A sound form of "grep for the literal defaults outside the declarations": a plain grep
     # for 0.6 or 60 also hits a chart's axis domain and a text's width, so the rule looks
