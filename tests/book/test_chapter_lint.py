@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from globalsourcing.authoring.lint import FAMILIES, Book, lint, lint_page
+from globalsourcing.authoring.lint import FAMILIES, UNVERIFIED, Book, lint, lint_page
 
 
 def test_the_book_passes_the_chapter_linter(repo_root):
@@ -194,6 +194,20 @@ def test_a_planted_mistake_is_caught(copy_root, planted):
 def test_every_rule_family_has_a_planted_mistake():
     planted = {rule.split("/")[0] for *_, rule in PLANTED.values()}
     assert planted == set(FAMILIES)
+
+
+def test_the_unverified_patterns_catch_the_figures_they_name():
+    examples = [
+        "Long-term contracts succeeded in 85% of cases.",
+        "selective deals succeeded 75–85 per cent of the time",
+        "about 30-40% of total outsourcing decisions",
+        "Xchanging automated 14 processes",
+        "O2 handles 400,000 transactions a month",
+    ]
+    for text in examples:
+        assert any(p.search(text) for p in UNVERIFIED.values()), text
+    for text in ["a saving of 12% on year-one cost", "62 per cent of participants", "25%"]:
+        assert not any(p.search(text) for p in UNVERIFIED.values()), text
 
 
 # --- quizzes written here: size, levels, options ------------------------------------------

@@ -1,4 +1,7 @@
-"""Content rules the whole book must keep: no copied abstract or brief text, no unfinished pages."""
+"""Content rules the whole book must keep: no copied abstract or brief text.
+
+An unfinished page (TODO, FIXME, ...) is the chapter linter's rule (tests/book/test_chapter_lint.py).
+"""
 
 import re
 from pathlib import Path
@@ -131,13 +134,3 @@ def test_no_sentence_is_copied_from_the_abstract(repo_root):
         if shared:
             copied[str(page.relative_to(repo_root))] = [" ".join(g) for g in sorted(shared)[:3]]
     assert not copied, f"runs of {N} words copied from the abstract: {copied}"
-
-
-@pytest.mark.parametrize("marker", ["TODO", "TBD", "lorem ipsum", "FIXME", "placeholder text"])
-def test_no_page_is_unfinished(repo_root, marker):
-    hits = [
-        str(p.relative_to(repo_root))
-        for p in _pages(repo_root)
-        if re.search(rf"\b{re.escape(marker)}\b", p.read_text(encoding="utf-8"), flags=re.I)
-    ]
-    assert not hits, f"{marker!r} found in {hits}"

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from chapter_text import fenced_blocks
+from globalsourcing.authoring.text import fenced_blocks
 
 ROOT = Path(__file__).resolve().parents[2]
 SYLLABUS = ROOT / "instructor" / "01-syllabus.md"

@@ -1,9 +1,10 @@
-"""Part II (the thirteen trends and whether they came true): what a reader would notice.
+"""Part II (the thirteen trends and whether they came true): what is particular to this part.
 
-A chapter is read the way the build reads it: front matter, fenced directives and code cells are
-not prose, ``##`` headings are the page's sections and ``###`` headings its trends, quizzes are
-parsed by the same code as the ``quiz`` directive, and every exhibit cell is executed to check
-that it yields an exhibit that names its source and fits in a page.
+The rules every chapter keeps (sections in order, length, one well-formed quiz, exhibits
+that run, name their source and fit in a page, citations that resolve) are checked by the
+chapter linter, globalsourcing.authoring.lint (tests/book/test_chapter_lint.py). Here: the
+trend headings, the overview's honesty note, the scorecard (table, chart and chapter verdicts
+agree), quiz keys that read the data, and the course's Trend 14.
 """
 
 from __future__ import annotations
@@ -12,26 +13,13 @@ import ast
 import re
 from pathlib import Path
 
-import pytest
-from chapter_text import (
-    BIB_KEY,
-    CITE,
-    assert_sections_in_order,
-    exhibit_cells,
-    headings,
-    prose_words,
-    run_cell,
-)
-from chapter_text import body as _body
-from chapter_text import prose as _prose
-
+from globalsourcing.authoring.text import CITE, cited_keys, exhibit_cells, run_cell
+from globalsourcing.authoring.text import prose as _prose
 from globalsourcing.data import load
-from globalsourcing.exhibits import Exhibit
 from globalsourcing.quiz.bank import quizzes_in
 
 ROOT = Path(__file__).resolve().parents[2]
 PART = ROOT / "book" / "trends"
-BIB_DIR = ROOT / "book" / "bib"
 
 OVERVIEW = "00-overview.md"
 SCORECARD = "09-scorecard.md"
@@ -79,13 +67,6 @@ def scorecard_rows() -> list[list[str]]:
 def scorecard_header() -> list[str]:
     line = next(ln for ln in _prose(_text(SCORECARD)).splitlines() if ln.startswith("| Trend"))
     return [c.strip() for c in line.strip().strip("|").split("|")]
-
-
-def bib_keys() -> dict[str, list[str]]:
-    return {
-        path.name: BIB_KEY.findall(path.read_text(encoding="utf-8"))
-        for path in sorted(BIB_DIR.glob("*.bib"))
-    }
 
 
 def test_part_reads_overview_first_and_scorecard_last():
@@ -156,58 +137,6 @@ def test_chapter_verdicts_agree_with_the_scorecard():
     assert stated == tabled
 
 
-@pytest.mark.parametrize("name", CHAPTERS)
-def test_chapter_has_required_sections_in_order(name):
-    found = headings(_text(name))
-    assert_sections_in_order(name, found)
-    assert _body(_text(name)).rstrip().endswith("```{footbibliography}\n```"), (
-        f"{name}: the chapter must end with the footbibliography directive"
-    )
-
-
-@pytest.mark.parametrize("name", CHAPTERS)
-def test_chapter_length_is_within_the_course_range(name):
-    words = prose_words(_text(name))
-    assert 1200 <= words <= 3000, f"{name}: {words} words of prose (1,200-3,000 expected)"
-
-
-@pytest.mark.parametrize("name", CHAPTERS)
-def test_chapter_quiz_has_four_questions_with_feedback_for_every_answer(name):
-    quizzes = quizzes_in(PART / name)
-    assert len(quizzes) == 1, f"{name}: expected one quiz, found {len(quizzes)}"
-    quiz = quizzes[0]
-    assert quiz.id.startswith("trend-"), f"{name}: quiz id {quiz.id!r} lacks 'trend-'"
-    assert len(quiz.questions) >= 4, f"{name}: only {len(quiz.questions)} questions"
-    for question in quiz.questions:
-        where = f"{name}/{question.id}"
-        if question.type == "numeric":
-            assert question.feedback_correct.strip() and question.feedback_incorrect.strip(), where
-            continue
-        assert len(question.options) >= 3, f"{where}: fewer than three options"
-        assert any(o.correct for o in question.options), f"{where}: no right answer"
-        for option in question.options:
-            assert option.feedback.strip(), f"{where}: option {option.text!r} has no feedback"
-
-
-def test_quiz_ids_are_unique_across_the_part():
-    ids = [quizzes_in(PART / name)[0].id for name in CHAPTERS]
-    assert len(ids) == len(set(ids))
-
-
-def test_every_citation_resolves_and_trend_keys_are_new():
-    keys = bib_keys()
-    known = {key for file_keys in keys.values() for key in file_keys}
-    for name in CHAPTERS:
-        cited = {k.strip() for group in CITE.findall(_text(name)) for k in group.split(",")}
-        assert cited, f"{name}: cites nothing"
-        missing = cited - known
-        assert not missing, f"{name}: cites keys not in book/bib: {sorted(missing)}"
-    own = keys["trends.bib"]
-    others = {k for file, file_keys in keys.items() if file != "trends.bib" for k in file_keys}
-    assert len(own) == len(set(own)), "trends.bib repeats a key"
-    assert not set(own) & others, f"trends.bib reuses keys: {sorted(set(own) & others)}"
-
-
 def test_world_growth_quoted_in_the_overview_quiz_matches_the_world_bank_series():
     panel = load("wdi_panel")
     world = panel[panel["country_code"] == "WLD"].set_index("year")["ict_service_exports_usd"]
@@ -224,28 +153,9 @@ def test_india_share_change_quoted_in_the_geography_quiz_matches_the_data():
     assert question.is_correct(round(share[2008] - share[2024], 2))
 
 
-@pytest.mark.parametrize("name", CHAPTERS)
-def test_chapter_exhibits_run_and_name_their_source(name, monkeypatch):
-    monkeypatch.chdir(PART)
-    cells = exhibit_cells(_text(name))
-    assert cells, f"{name}: no exhibit cell tagged remove-input"
-    namespace: dict = {}
-    exhibits = [run_cell(cell, namespace) for cell in cells]
-    exhibits = [e for e in exhibits if isinstance(e, Exhibit)]
-    assert exhibits, f"{name}: no cell ends with an Exhibit"
-    for exhibit in exhibits:
-        assert exhibit.source.strip(), f"{name}: {exhibit.title} names no source"
-        size = len(exhibit.spec_json().encode())  # also compiles the chart to Vega
-        assert size < 200_000, f"{name}: {exhibit.title} embeds {size / 1000:.0f} KB"
-
-
 # --- Trend 14: the course's addition, scored with the scorecard's method -------------------
 
 ADDITION_CHAPTER = "05-automation-cloud-ai.md"
-
-
-def _cited(cell: str) -> set[str]:
-    return {k.strip() for group in CITE.findall(cell) for k in group.split(",")}
 
 
 def test_the_course_addition_is_marked_as_such_in_its_chapter_table_and_chart():
@@ -270,7 +180,7 @@ def test_the_addition_keeps_baseline_and_outcome_sources_apart():
     header = scorecard_header()
     expected_col, evidence_col = 1, header.index("Evidence")
     row = next(r for r in scorecard_rows() if r[0].startswith("T14 "))
-    baseline, outcome = _cited(row[expected_col]), _cited(row[evidence_col])
+    baseline, outcome = cited_keys(row[expected_col]), cited_keys(row[evidence_col])
     assert baseline, "T14's baseline column cites no source"
     assert outcome, "T14's evidence column cites no source"
     assert not baseline & outcome, (
@@ -280,7 +190,7 @@ def test_the_addition_keeps_baseline_and_outcome_sources_apart():
     verdict = re.search(
         r"^- \*\*T14, [a-z ]+\.\*\*.*$", _prose(_text(ADDITION_CHAPTER)), re.M
     ).group(0)
-    assert _cited(verdict) and not _cited(verdict) & baseline
+    assert cited_keys(verdict) and not cited_keys(verdict) & baseline
 
 
 def _exhibit_namespace(monkeypatch) -> dict:
