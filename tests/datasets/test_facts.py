@@ -9,13 +9,13 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from globalsourcing.authoring.text import bib_entries, edition_bib_files
 from globalsourcing.data import load
 from globalsourcing.data.errors import DatasetError
 from globalsourcing.data.registry import get_spec
 from globalsourcing.data.schemas import read_schema, validate
 
 REPO = Path(__file__).resolve().parents[2]
-BIB_KEY = re.compile(r"^@\w+\{([^,\s]+),", re.M)
 # What the cases table records, and the kind and unit of the fact each column must match.
 CASE_COLUMNS = {
     "deal_value_low": "money",
@@ -27,8 +27,7 @@ CASE_COLUMNS = {
 
 
 def bib_keys() -> set[str]:
-    files = [*(REPO / "book" / "bib").glob("*.bib"), REPO / "instructor" / "teaching-notes.bib"]
-    return {k for f in files for k in BIB_KEY.findall(f.read_text(encoding="utf-8"))}
+    return {e["key"] for e in bib_entries(edition_bib_files(REPO))}
 
 
 def unsourced(facts: pd.DataFrame, keys: set[str]) -> list[str]:

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from globalsourcing.authoring.text import bib_entries, book_bib_files
 from globalsourcing.data import load
 from globalsourcing.exhibits import Exhibit, cases
 from globalsourcing.exhibits.controls import chart_params, mismatches
@@ -130,11 +131,7 @@ def test_student_pages_do_not_show_what_happened_after_the_decision():
     # The case method leaves outcomes to the teaching note: a decision exhibit may chart only
     # figures whose sources the student book cites (the instructor edition's own sources
     # report what happened next).
-    book_keys = {
-        k
-        for bib in (ROOT / "book" / "bib").glob("*.bib")
-        for k in re.findall(r"^@\w+\{([^,\s]+),", bib.read_text(encoding="utf-8"), re.M)
-    }
+    book_keys = {e["key"] for e in bib_entries(book_bib_files(ROOT))}
     for number, builder in cases.CASE_EXHIBITS.items():
         keys = {
             k for _, k in re.findall(r"\b([a-z][a-z0-9_]*) \(([A-Za-z0-9_-]+)\)", builder().source)
