@@ -178,7 +178,7 @@ def _say_totals(course, assignment: str) -> None:
     say(f"{'student':<{width}}  {'score':>13}  status")
     for r in sorted(rows, key=lambda r: r.student_id):
         score = f"{r.score:g} / {r.max_score:g}"
-        say(f"{r.student_id:<{width}}  {score:>13}  {r.status}")
+        say(f"{r.student_id:<{width}}  {score:>13}  {r.status_text}")
 
 
 def cmd_feedback(args) -> int:

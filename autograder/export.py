@@ -117,7 +117,7 @@ def status_report(course: Course, assignment: str, out: Path | TextIO, roster: P
         )
         for r in rows:
             notes = [
-                f"{label(titles, q.grade_id)}: {q.status}"
+                f"{label(titles, q.grade_id)}: {q.status_text}"
                 for q in r.questions
                 if q.status != GRADED
             ]
@@ -127,7 +127,7 @@ def status_report(course: Course, assignment: str, out: Path | TextIO, roster: P
                 [
                     r.student_id,
                     lms_ids.get(r.student_id, ""),
-                    r.status,
+                    r.status_text,
                     _lms_score(r),
                     "" if r.status == NOT_SUBMITTED else _num(r.score),
                     _num(r.max_score),
@@ -143,8 +143,7 @@ def blank_counts(course: Course, assignment: str) -> dict[str, int]:
     counts: dict[str, int] = {}
     for r in rows:
         if r.status != GRADED:
-            key = "crashed" if r.status.startswith("crashed") else r.status
-            counts[key] = counts.get(key, 0) + 1
+            counts[r.status.value] = counts.get(r.status.value, 0) + 1
     return counts
 
 
@@ -156,9 +155,9 @@ def _write_plain(writer, assignment: str, questions: list[str], rows: list[Stude
     writer.writerow(header)
     for r in rows:
         line = [assignment, r.student_id, r.last_name or "", r.first_name or "", r.email or ""]
-        line += [_num(r.score), _num(r.max_score), r.status]
+        line += [_num(r.score), _num(r.max_score), r.status_text]
         for q in r.questions:
-            line += [_num(q.score), q.status]
+            line += [_num(q.score), q.status_text]
         writer.writerow(line)
 
 

@@ -91,7 +91,7 @@ def render(
         student=entry.student,
         score=f"{sum(q.score or 0 for q in questions):g}",
         max_score=f"{sum(q.max_score for q in questions):g}",
-        status=student_row.status,
+        status=student_row.status_text,
         reason=None if nb.graded else nb.reason,
         warnings=[in_words(w, titles) for w in nb.warnings],
         questions=[
@@ -99,7 +99,7 @@ def render(
                 "label": label(titles, q.grade_id),
                 "score": _score(q.score),
                 "max_score": f"{q.max_score:g}",
-                "status": q.status,
+                "status": q.status_text,
                 "message": NOT_ANSWERED if q.grade_id in blank else q.message,
             }
             for q in questions

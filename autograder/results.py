@@ -1,17 +1,33 @@
 """Per-student, per-question status: the gradebook's scores joined with the journal.
 
-A status is one of: ``graded``, ``not submitted``, ``crashed: <reason>`` (the
-notebook could not be graded) and ``manual grading pending``.
+A status is a ``RowStatus``: graded, not submitted, crashed (the notebook could not be
+graded; ``reason`` says why, and the status reads ``crashed: <reason>``), manual grading
+pending, or not graded yet (submitted, never run through ``grade``).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from enum import StrEnum
 
 from .course import Course
 from .journal import Journal
 
-GRADED, NOT_SUBMITTED, PENDING = "graded", "not submitted", "manual grading pending"
+
+class RowStatus(StrEnum):
+    GRADED = "graded"
+    NOT_SUBMITTED = "not submitted"
+    CRASHED = "crashed"
+    PENDING = "manual grading pending"
+    NOT_GRADED_YET = "not graded yet"
+
+
+GRADED, NOT_SUBMITTED, PENDING = RowStatus.GRADED, RowStatus.NOT_SUBMITTED, RowStatus.PENDING
+
+
+def status_text(status: RowStatus, reason: str) -> str:
+    """The status as people read it in a CSV, a page or the terminal."""
+    return f"{status.value}: {reason}" if status is RowStatus.CRASHED else status.value
 
 
 @dataclass
@@ -20,8 +36,13 @@ class QuestionRow:
     notebook: str
     max_score: float
     score: float | None
-    status: str
+    status: RowStatus
     message: str = ""
+    reason: str = ""  # why the notebook crashed
+
+    @property
+    def status_text(self) -> str:
+        return status_text(self.status, self.reason)
 
 
 @dataclass
@@ -31,10 +52,15 @@ class StudentRow:
     last_name: str | None
     email: str | None
     lms_user_id: str | None
-    status: str
+    status: RowStatus
     score: float
     max_score: float
     questions: list[QuestionRow] = field(default_factory=list)
+    reason: str = ""  # why its first crashed notebook crashed
+
+    @property
+    def status_text(self) -> str:
+        return status_text(self.status, self.reason)
 
 
 def collect_rows(course: Course, assignment: str) -> tuple[list[str], list[StudentRow]]:
@@ -69,14 +95,16 @@ def collect_rows(course: Course, assignment: str) -> tuple[list[str], list[Stude
                     _question(gb, submission, entry, assignment, student.id, nb_name, cell)
                 )
             statuses = {q.status for q in questions}
+            crashed = next((q for q in questions if q.status is RowStatus.CRASHED), None)
+            reason = ""
             if submission is None:
-                status = NOT_SUBMITTED
-            elif any(s.startswith("crashed") for s in statuses):
-                status = next(s for s in (q.status for q in questions) if s.startswith("crashed"))
-            elif PENDING in statuses:
-                status = PENDING
+                status = RowStatus.NOT_SUBMITTED
+            elif crashed is not None:
+                status, reason = RowStatus.CRASHED, crashed.reason
+            elif RowStatus.PENDING in statuses:
+                status = RowStatus.PENDING
             else:
-                status = GRADED
+                status = RowStatus.GRADED
             rows.append(
                 StudentRow(
                     student_id=student.id,
@@ -88,6 +116,7 @@ def collect_rows(course: Course, assignment: str) -> tuple[list[str], list[Stude
                     score=sum(q.score or 0 for q in questions),
                     max_score=sum(q.max_score for q in questions),
                     questions=questions,
+                    reason=reason,
                 )
             )
     return [c.grade_id for _, c in graded_ids], rows
@@ -99,7 +128,7 @@ def _question(gb, submission, entry, assignment, student, nb_name, cell) -> Ques
         return row
     nb_entry = entry.notebooks.get(nb_name) if entry is not None else None
     if nb_entry and not nb_entry.graded:
-        row.status = f"crashed: {nb_entry.reason or 'unknown reason'}"
+        row.status, row.reason = RowStatus.CRASHED, nb_entry.reason or "unknown reason"
         return row
     grade = gb.find_grade(cell.grade_id, nb_name, assignment, student)
     row.score = grade.score
@@ -108,9 +137,9 @@ def _question(gb, submission, entry, assignment, student, nb_name, cell) -> Ques
             if c.grade_id == cell.grade_id:
                 row.message = c.message
     if grade.needs_manual_grade:
-        row.status = PENDING
+        row.status = RowStatus.PENDING
     elif entry is None and grade.auto_score is None and grade.manual_score is None:
-        row.status = "not graded yet"
+        row.status = RowStatus.NOT_GRADED_YET
     else:
-        row.status = GRADED
+        row.status = RowStatus.GRADED
     return row

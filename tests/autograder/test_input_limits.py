@@ -24,7 +24,7 @@ from autograder.course import REPO_ROOT, Course
 from autograder.feedback import render
 from autograder.intake import read_notebooks, read_timestamp
 from autograder.outcome import SubmissionResult
-from autograder.results import QuestionRow, collect_rows
+from autograder.results import QuestionRow, RowStatus, collect_rows
 from autograder.terminal import clean
 
 pytestmark = pytest.mark.filterwarnings("ignore:.*not in session")
@@ -156,8 +156,10 @@ def test_terminal_text_is_cleaned():
 
 
 class _Row:
-    status = "graded"
-    questions = [QuestionRow("q1_test", "ps1", 2.0, 0.0, "graded", "<script>alert(1)</script>")]
+    status_text = "graded"
+    questions = [
+        QuestionRow("q1_test", "ps1", 2.0, 0.0, RowStatus.GRADED, "<script>alert(1)</script>")
+    ]
 
 
 def test_feedback_escapes_everything_a_student_wrote():
