@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from nbgrader.api import Gradebook
 
-from autograder.course import REPO_ROOT, Course
+from autograder.course import Course
 from autograder.feedback import feedback
 from autograder.grade import grade
 from autograder.sandbox import Limits
@@ -162,11 +162,11 @@ def test_scores_in_gradebook_use_instructor_points(graded):
 
 
 @pytest.mark.slow
-def test_sandbox_blocked_network_and_escape(graded):
+def test_sandbox_blocked_network_and_escape(graded, repo_root):
     assert graded["received"] == []
     for path in (
-        "/work/main/autograder/PWNED.txt",
-        str(REPO_ROOT / "PWNED.txt"),
+        str(repo_root / "autograder" / "PWNED.txt"),
+        str(repo_root / "PWNED.txt"),
         "/tmp/PWNED-by-student.txt",
     ):
         assert not Path(path).exists()
