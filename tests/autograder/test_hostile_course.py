@@ -47,6 +47,12 @@ FIRST_ANSWER = {
     "ps1_market": ("ps1_q1_ito", "ito"),
     "ps2_geography": ("ps2_q1_economies", "economies"),
 }
+# Code added after the honest first answer: the right rows and columns, invented values. The
+# hidden tests must give it nothing; one per assignment, so that the check runs on every run.
+MADE_UP_VALUES = {
+    "ps1_market": "ito = ito.assign(midpoint_usd_bn=1.0, originator='x')",
+    "ps2_geography": "economies = economies.assign(ict_service_exports_usd=1.0, labor_force=1.0, country_name='x')",
+}
 CELL_TIMEOUT, TOTAL_TIMEOUT = 10, 40
 TOKEN = secrets.token_hex(6)  # marks everything a hostile student tries to leave behind
 SECRETS = {
@@ -276,11 +282,10 @@ def hostile_submissions(honest, root: Path) -> dict[str, str]:
         "executes what another student left in a shared folder",
         _with(honest, {gid: READER.format(dirs=SHARED_WRITABLE, token=TOKEN)}, after=False),
     )
-    if a == "ps2_geography":
-        attacks["made-up-values"] = (
-            "ps2 Q1 answer with the right row count and invented values",
-            _with(honest, {gid: "economies = economies.assign(ict_service_exports_usd=1.0, labor_force=1.0, country_name='x')"}),
-        )  # fmt: skip
+    attacks["made-up-values"] = (
+        "first answer with the right row count and invented values",
+        _with(honest, {gid: MADE_UP_VALUES[a]}),
+    )
     for student, (_, nb) in attacks.items():
         if nb is not None:
             write_submission(root, a, student, nb)
@@ -508,11 +513,11 @@ def test_terminal_escape_sequences_are_never_printed(hostile_run):
     assert "esc\\x1b[2J\\x1b[32mALL 40 SUBMISSIONS GRADED OK" in out  # named, harmlessly
 
 
-def test_made_up_values_do_not_pass_ps2_q1(hostile_run):
-    if hostile_run["honest"].assignment != "ps2_geography":
-        pytest.skip("the made-up-values submission is for ps2_geography's Q1")
+def test_made_up_values_do_not_pass_the_first_question(hostile_run):
+    assert set(MADE_UP_VALUES) == set(ASSIGNMENTS)
+    gid, _ = FIRST_ANSWER[hostile_run["honest"].assignment]
     scores = hostile_run["scores"]["made-up-values"]
-    assert scores["ps2_q1_economies_tests"] == 0, scores
+    assert scores[f"{gid}_tests"] == 0, scores
 
 
 @pytest.mark.parametrize("assignment", ASSIGNMENTS)
