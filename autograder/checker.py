@@ -33,9 +33,11 @@ from .plan import Plan, Step, to_python
 from .spec import SpecCell
 from .worker import SandboxDied, StudentProcess
 
+# Modules the checker may import for a student value that is a module; the course's own
+# packages come from its declaration (Checker(modules=...), the top level of its preload).
 SAFE_MODULES = {
     "numpy", "pandas", "math", "statistics", "re", "json", "datetime", "collections", "itertools",
-    "functools", "decimal", "fractions", "random", "string", "operator", "globalsourcing", "altair",
+    "functools", "decimal", "fractions", "random", "string", "operator", "altair",
 }  # fmt: skip
 BUILTIN_NAMES = set(dir(builtins))
 
@@ -61,12 +63,12 @@ class FailedImport:
         return f"<failed import {self._name}>"
 
 
-def _module(name: str) -> Any:
+def _module(name: str, course_modules: frozenset[str] = frozenset()) -> Any:
     """The checker's own copy of a module a student global refers to, or an opaque marker."""
     module = sys.modules.get(name)
     if module is not None:
         return module
-    if name.split(".")[0] in SAFE_MODULES:
+    if name.split(".")[0] in SAFE_MODULES | course_modules:
         try:
             return importlib.import_module(name)
         except Exception:  # noqa: BLE001 - e.g. ModuleNotFoundError for a made-up submodule
@@ -202,16 +204,15 @@ def _referenced_names(code: types.CodeType) -> set[str]:
     return names
 
 
-# Exceptions from these modules carry messages written for students (they name the
-# problem without the expected values), so "auto" shows them for hidden tests too.
-SAFE_MESSAGE_MODULES = ("globalsourcing.checks",)
-
-
-def _message_is_safe(exc: BaseException, policy: str) -> bool:
+def _message_is_safe(exc: BaseException, policy: str, safe: tuple[str, ...] = ()) -> bool:
+    """``safe``: modules (the course's ``safe_messages``) whose exceptions carry messages
+    written for students (the problem without the expected values), so "auto" shows them
+    for hidden tests too."""
     if policy == "full":
         return True
     if policy == "auto":
-        return type(exc).__module__.startswith(SAFE_MESSAGE_MODULES)
+        module = type(exc).__module__
+        return any(module == m or module.startswith(m + ".") for m in safe)
     return False
 
 
@@ -222,9 +223,17 @@ def _partial_grade(text: str, points: float) -> float:
 
 
 class Checker:
-    def __init__(self, proc: StudentProcess, hidden_messages: str = "auto"):
+    def __init__(
+        self,
+        proc: StudentProcess,
+        hidden_messages: str = "auto",
+        safe_messages: tuple[str, ...] = (),
+        modules: frozenset[str] = frozenset(),
+    ):
         self.proc = proc
         self.hidden_messages = hidden_messages
+        self.safe_messages = tuple(safe_messages)
+        self.modules = frozenset(modules)
         self.ns: dict[str, Any] = {"__name__": "__main__", "__builtins__": builtins}
         self.protected: set[str] = set()
         self.student_names: set[str] = set()
@@ -258,7 +267,7 @@ class Checker:
             return RemoteFunction(self.proc, name)
         decoded = codec.decode(value)
         if isinstance(decoded, codec.ModuleRef):
-            return _module(decoded.name)
+            return _module(decoded.name, self.modules)
         return decoded
 
     def run_test(self, sc: SpecCell) -> CellResult:
@@ -346,7 +355,7 @@ class Checker:
             message = f"not tested: {exc}"
         elif hidden:
             message = f"A hidden test failed ({ename})."
-            if evalue and _message_is_safe(exc, self.hidden_messages):
+            if evalue and _message_is_safe(exc, self.hidden_messages, self.safe_messages):
                 message = (
                     evalue if evalue.startswith("A hidden test failed") else f"{message} {evalue}"
                 )
@@ -388,9 +397,18 @@ class PlanRun:
     timed_out_cells: list[int]
 
 
-def run_plan(plan: Plan, proc: StudentProcess, hidden_messages: str = "auto") -> PlanRun:
-    """Execute a plan step by step. Returns per-step outputs and per-graded-cell results."""
-    checker = Checker(proc, hidden_messages)
+def run_plan(
+    plan: Plan,
+    proc: StudentProcess,
+    hidden_messages: str = "auto",
+    safe_messages: tuple[str, ...] = (),
+    modules: frozenset[str] = frozenset(),
+) -> PlanRun:
+    """Execute a plan step by step. Returns per-step outputs and per-graded-cell results.
+
+    ``safe_messages`` and ``modules`` come from the course's declaration (its
+    ``safe_messages``, and the top-level packages of its ``preload``)."""
+    checker = Checker(proc, hidden_messages, safe_messages, modules)
     outputs: list[StepOutput] = []
     cells: list[CellResult] = []
     with captured_output():

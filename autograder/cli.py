@@ -276,7 +276,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--hidden-messages",
         choices=["auto", "type", "full"],
         default="auto",
-        help="feedback for a failed hidden test: auto (message if from globalsourcing.checks, else exception type), type, full",
+        help="feedback for a failed hidden test: auto (the message if it comes from a module the course declares in safe_messages, else the exception type), type, full",
     )
     p.add_argument(
         "--quiet",

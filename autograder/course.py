@@ -1,39 +1,24 @@
-"""Where a course lives: its root folder, gradebook URL and the grader's journal."""
+"""Where a course lives: its root folder, gradebook URL, the grader's journal and the
+sandbox policy that follows from its declaration (``grading.toml``, see ``declaration.py``).
+
+Nothing here knows a particular course: what to preload, hide, bind back read-only and
+pass to student code comes from the course's declaration; the engine adds only its own
+rules (the course folder, this package, the journal and a SQLite gradebook are hidden).
+"""
 
 from __future__ import annotations
 
 import fnmatch
-from dataclasses import dataclass
+import os
+from dataclasses import dataclass, replace
 from pathlib import Path
 
+from .declaration import CourseError, Declaration
+
 REPO_ROOT = Path(__file__).resolve().parent.parent
+ENGINE = Path(__file__).resolve().parent  # hidden from student code whatever the course
 
-
-def data_env() -> tuple[tuple[str, str], ...]:
-    """Where the setup cells find the course data, as the sandbox must see it.
-
-    The sandbox clears the environment and moves HOME, so the offline mirror
-    (GLOBALSOURCING_DATA_DIR) and the user cache that downloads went to are named
-    explicitly, resolved, and bound back read-only. No network there, so never download.
-    """
-    from globalsourcing.data import download
-
-    env = []
-    mirror = download.mirror_dir()
-    if mirror is not None:
-        if not mirror.is_dir():
-            raise CourseError(
-                f"{download.DATA_DIR_ENV} points at {mirror}, which is not a folder; "
-                "the setup cells could not load the course data"
-            )
-        env.append((download.DATA_DIR_ENV, str(mirror.resolve())))
-    env.append((download.CACHE_DIR_ENV, str(download.cache_dir().resolve())))
-    env.append((download.OFFLINE_ENV, "1"))
-    return tuple(env)
-
-
-class CourseError(RuntimeError):
-    pass
+__all__ = ["Course", "CourseError", "REPO_ROOT"]
 
 
 @dataclass
@@ -42,6 +27,11 @@ class Course:
     db_url: str
     course_id: str
     exchange_root: str | None = None
+    declaration: Declaration = None  # type: ignore[assignment]  # read from root if not given
+
+    def __post_init__(self) -> None:
+        if self.declaration is None:
+            self.declaration = Declaration.read(self.root)
 
     @classmethod
     def load(cls, root: str | Path = ".", db_url: str | None = None) -> Course:
@@ -67,7 +57,8 @@ class Course:
                 "Pass --course PATH."
             )
         url = db_url or url or f"sqlite:///{root / 'gradebook.db'}"
-        return cls(root=root, db_url=url, course_id=course_id, exchange_root=exchange)
+        declaration = Declaration.read(root)
+        return cls(root, url, course_id, exchange, declaration)
 
     @property
     def journal_dir(self) -> Path:
@@ -86,9 +77,9 @@ class Course:
         return found
 
     def hidden_paths(self, extra: tuple[str, ...] = ()) -> tuple[str, ...]:
-        """Paths the student process must not see: the course, hidden tests, the journal."""
-        paths = [self.root, REPO_ROOT / "autograder", REPO_ROOT / "exercises", REPO_ROOT / "tests",
-                 REPO_ROOT / "instructor", REPO_ROOT / ".git", self.journal_dir]  # fmt: skip
+        """Paths the student process must not see: the engine's, then the course's own."""
+        declared = self.declaration
+        paths = [self.root, ENGINE, self.journal_dir, *declared.import_path, *declared.hide]
         if self.db_url.startswith("sqlite:///"):
             paths.append(Path(self.db_url[len("sqlite:///") :]).resolve().parent)
         paths.extend(Path(p) for p in extra)
@@ -98,21 +89,21 @@ class Course:
                 unique.append(p)
         return tuple(str(p) for p in unique)
 
-    def readable_paths(self) -> tuple[str, ...]:
-        """What student code may read although the sandbox hides where it lives."""
-        paths = [REPO_ROOT / name for name in ("globalsourcing", "datasets", "book")]
-        paths.extend(Path(value) for _, value in data_env())
-        return tuple(str(p.resolve()) for p in paths if p.exists())
+    def readable_paths(self, env: tuple[tuple[str, str], ...] = ()) -> tuple[str, ...]:
+        """What student code may read although the sandbox hides where it lives: the folders
+        the course declares readable, and every folder named by an environment value."""
+        paths = list(self.declaration.readable)
+        paths.extend(Path(v) for _, v in env if os.path.isabs(v) and Path(v).is_dir())
+        return tuple(dict.fromkeys(str(p.resolve()) for p in paths if p.exists()))
 
     def sandbox_limits(self, limits, extra_hidden: tuple[str, ...] = ()):
-        """``limits`` completed with this course's hidden and readable paths and data env."""
-        from dataclasses import replace
-
+        """``limits`` completed with this course's hidden and readable paths and environment."""
+        env = self.declaration.environment_pairs()
         return replace(
             limits,
             hide=self.hidden_paths(extra_hidden + tuple(limits.hide)),
-            readable=self.readable_paths() + tuple(limits.readable),
-            env=data_env() + tuple(limits.env),
+            readable=self.readable_paths(env) + tuple(limits.readable),
+            env=env + tuple(limits.env),
         )
 
     def gradebook(self):

@@ -14,9 +14,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-import importlib.util
 import os
-import pkgutil
 import traceback
 import warnings
 from collections.abc import Iterable, Iterator
@@ -113,19 +111,6 @@ def dask_backend(tasks: list[Task], scheduler: str) -> Iterator[SubmissionResult
     yield from run_on_dask(tasks, scheduler)
 
 
-def default_preload() -> list[str]:
-    """Modules the fork server imports once, so that no student process imports them again.
-
-    The course package, and every assignment's visible checks: a notebook's last cell runs
-    ``check()``, which loads them all.
-    """
-    if importlib.util.find_spec("globalsourcing") is None:
-        return []
-    checks = importlib.util.find_spec("globalsourcing.checks")
-    names = [m.name for m in pkgutil.iter_modules(checks.submodule_search_locations or [])]
-    return ["globalsourcing", *(f"globalsourcing.checks.{n}" for n in sorted(names))]
-
-
 def grade(
     course: Course,
     assignment: str,
@@ -166,6 +151,13 @@ def _grade(
     extra_hidden: tuple[str, ...],
 ) -> GradeSummary:
     limits = course.sandbox_limits(limits or Limits(), extra_hidden)
+    declared = course.declaration
+    declared.enable_imports()  # the test cells import the course's hidden tests
+    course_task = {
+        "preload": declared.preload_modules(),
+        "safe_messages": declared.safe_messages,
+        "course_modules": declared.checker_modules(),
+    }
     gb = course.gradebook()
     try:
         spec = load_spec(gb, course.root, assignment)
@@ -194,7 +186,7 @@ def _grade(
             try:
                 task, refused, problem, unread[student] = _prepare(
                     assignment, student, folder, spec, limits, hidden_messages,
-                    known_elsewhere, warmup,
+                    known_elsewhere, warmup, course_task,
                 )  # fmt: skip
             except Exception as exc:  # noqa: BLE001 - one unreadable folder is one status
                 reason = f"refused: the submission could not be read ({type(exc).__name__}: {exc})"
@@ -252,7 +244,9 @@ def _grade(
         gb.close()
 
 
-def _prepare(assignment, student, folder, spec, limits, hidden_messages, known_elsewhere, warmup):
+def _prepare(
+    assignment, student, folder, spec, limits, hidden_messages, known_elsewhere, warmup, course_task
+):
     """(task or None, refused notebooks, timestamp problem, files refused) for one folder."""
     expected = [f"{name}.ipynb" for name in spec.notebooks]
     read = read_notebooks(folder, expected, MAX_NOTEBOOK_MB)
@@ -274,7 +268,7 @@ def _prepare(assignment, student, folder, spec, limits, hidden_messages, known_e
         spec=spec if not refused else AssignmentSpec(spec.name, remaining),
         limits=limits,
         timestamp=timestamp,
-        preload=default_preload(),
+        **course_task,
         hidden_messages=hidden_messages,
         known_elsewhere=known_elsewhere,
         warmup=warmup,

@@ -31,6 +31,10 @@ class Task:
     timestamp: str | None = None
     preload: list[str] = field(default_factory=list)
     hidden_messages: str = "auto"
+    # From the course's declaration: modules whose messages students may see, and the
+    # top-level packages the checker may import for a student value that is a module.
+    safe_messages: tuple[str, ...] = ()
+    course_modules: frozenset[str] = frozenset()
     known_elsewhere: dict[str, str] = field(default_factory=dict)
     warmup: list[str] = field(default_factory=list)
 
@@ -96,7 +100,7 @@ def _grade_notebook(task: Task, name: str, spec) -> NotebookResult:
             Status.ERROR, reason=f"could not start the sandbox: {exc}", warnings=tuple(warnings)
         )
     try:
-        run = run_plan(plan, proc, task.hidden_messages)
+        run = run_plan(plan, proc, task.hidden_messages, task.safe_messages, task.course_modules)
     finally:
         proc.close()
     sandbox = SandboxReport(tuple(proc.applied), tuple(proc.missing))

@@ -129,6 +129,7 @@ def make_course(workdir: Path, assignment: str) -> Path:
     else:
         course.mkdir(parents=True)
         shutil.copy(REPO / "exercises" / "nbgrader_config.py", course)
+        shutil.copy(REPO / "exercises" / "grading.toml", course)
         shutil.copytree(REPO / "exercises" / "source" / assignment, course / "source" / assignment)
     subprocess.run([str(BIN / "nbgrader"), "generate_assignment", assignment], cwd=course, env=env(),
                    check=True, capture_output=True)  # fmt: skip

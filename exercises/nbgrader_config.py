@@ -14,13 +14,16 @@ from pathlib import Path
 c = get_config()  # noqa: F821  (provided by traitlets when it loads this file)
 
 COURSE = Path(__file__).resolve().parent
-# The repository that holds autograder/hidden/ (the instructor-only hidden tests).
-# Kernels started by nbgrader inherit this process's environment, so putting the
-# repository on PYTHONPATH lets the hidden-test blocks import autograder.hidden.
-# Set GLOBALSOURCING_REPO when the course folder has been copied elsewhere.
+# The repository that holds exercises/hidden/ (the instructor-only hidden tests). Kernels
+# started by nbgrader inherit this process's environment, so putting exercises/ on
+# PYTHONPATH lets the hidden-test blocks run `from hidden import <assignment>`, and the
+# repository itself lets notebooks released before the move import autograder.hidden.
+# Set GLOBALSOURCING_REPO when the course folder has been copied elsewhere. (The grader,
+# python -m autograder, reads grading.toml beside this file instead.)
 REPO = Path(os.environ.get("GLOBALSOURCING_REPO", COURSE.parent)).resolve()
-if (REPO / "autograder" / "hidden").is_dir():
-    paths = [str(REPO), *filter(None, os.environ.get("PYTHONPATH", "").split(os.pathsep))]
+if (REPO / "exercises" / "hidden").is_dir():
+    paths = [str(REPO / "exercises"), str(REPO)]
+    paths += filter(None, os.environ.get("PYTHONPATH", "").split(os.pathsep))
     os.environ["PYTHONPATH"] = os.pathsep.join(dict.fromkeys(paths))
 
 c.CourseDirectory.course_id = "globalsourcing"

@@ -3,7 +3,7 @@
 One module per assignment (``ps5_tco`` ...) holds its visible tests; the notebook's
 test cells call them with the student's values, and ``globalsourcing.check("q1")``
 calls the same functions for self-study. Hidden tests live outside the package, in the
-instructor-only ``autograder/hidden/``, and are run through :func:`run_hidden`.
+instructor-only ``exercises/hidden/``, and are run through :func:`run_hidden`.
 """
 
 from ._compare import (

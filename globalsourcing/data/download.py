@@ -170,3 +170,27 @@ def read_manifest(target: Path) -> dict | None:
         return json.loads(manifest.read_text(encoding="utf-8"))
     except (json.JSONDecodeError, UnicodeDecodeError):
         return None
+
+
+def sandbox_environment() -> list[tuple[str, str]]:
+    """The data variables for a process with no network and no home folder (the grader's sandbox).
+
+    The course's ``exercises/grading.toml`` names this hook: the grading engine passes these
+    pairs to student code, and binds back read-only the folders they name. The offline
+    mirror and the user cache that downloads went to are named explicitly and resolved;
+    downloads are switched off. Never downloads.
+    """
+    env = []
+    mirror = mirror_dir()
+    if mirror is not None:
+        if not mirror.is_dir():
+            raise DatasetError(
+                "data mirror",
+                f"{DATA_DIR_ENV} points at {mirror}, which is not a folder; "
+                "the setup cells could not load the course data",
+                f"point {DATA_DIR_ENV} at the data mirror folder, or unset it",
+            )
+        env.append((DATA_DIR_ENV, str(mirror.resolve())))
+    env.append((CACHE_DIR_ENV, str(cache_dir().resolve())))
+    env.append((OFFLINE_ENV, "1"))
+    return env

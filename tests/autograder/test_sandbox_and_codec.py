@@ -24,21 +24,27 @@ def run_cells(cells: list[str], course_root) -> list[dict]:
 
 
 def test_hidden_tests_are_importable_by_the_checker_but_not_by_student_code(course_dir):
-    import importlib.util
-
-    assert importlib.util.find_spec("autograder.hidden") is not None  # the checker's view
+    hidden = REPO_ROOT / "exercises" / "hidden"
+    course = Course.load(REPO_ROOT / "exercises")
+    assert course.declaration.hidden_module("ps1_market").q1  # the checker's view
     replies = run_cells(
         [
             "import autograder.hidden",
             "import autograder, os\nopen(os.path.join(os.path.dirname(autograder.__file__), 'hidden', '__init__.py')).read()",
             f"open({str(REPO_ROOT / 'autograder' / 'hidden' / '__init__.py')!r}).read()",
             f"os.listdir({str(course_dir)!r})",
+            f"import sys\nsys.path.append({str(hidden.parent)!r})\nimport hidden",
+            f"open({str(hidden / 'ps1_market.py')!r}).read()",
         ],
         course_dir,
     )
-    assert [r["ok"] for r in replies] == [False, False, False, False]
+    assert [r["ok"] for r in replies] == [False] * 6
     assert replies[0]["error"]["ename"] == "ModuleNotFoundError"
-    assert {r["error"]["ename"] for r in replies[1:]} <= {"FileNotFoundError", "PermissionError"}
+    assert replies[4]["error"]["ename"] == "ModuleNotFoundError"
+    assert {r["error"]["ename"] for r in replies[1:4] + replies[5:]} <= {
+        "FileNotFoundError",
+        "PermissionError",
+    }
 
 
 def test_student_process_has_no_network_and_a_private_writable_folder(course_dir):

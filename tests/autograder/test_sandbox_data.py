@@ -17,13 +17,33 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from autograder.course import REPO_ROOT, Course, data_env
+from autograder.course import REPO_ROOT, Course, CourseError
 from autograder.sandbox import Limits, hiding_plan, links_to_recreate
 from autograder.worker import StudentProcess
 
 pytestmark = pytest.mark.filterwarnings("ignore:.*not in session")
 MIRROR = REPO_ROOT.parent / "shared" / "data"
 FIXTURES = Path(__file__).parent / "fixtures"
+# The fixture course, declared as a course that reads this repository's data the way
+# exercises/grading.toml does (its own declaration needs none of it).
+DATA_DECLARATION = f"""format = 1
+root = {str(REPO_ROOT)!r}
+preload = ["numpy", "pandas", "globalsourcing"]
+readable = ["globalsourcing", "datasets", "book"]
+environment = "globalsourcing.data.download:sandbox_environment"
+"""
+
+
+def declare_data(course: Path) -> Path:
+    (course / "grading.toml").write_text(DATA_DECLARATION, encoding="utf-8")
+    return course
+
+
+def data_env() -> tuple[tuple[str, str], ...]:
+    """What the engine passes to student code for this repository's course."""
+    return Course.load(REPO_ROOT / "exercises").declaration.environment_pairs()
+
+
 needs_mirror = pytest.mark.skipif(
     not (MIRROR / "wdi_offshoring_panel.csv").is_file(), reason="no offline data mirror here"
 )
@@ -53,12 +73,15 @@ def test_data_env_names_the_mirror_and_the_cache_resolved_and_forbids_downloads(
     }
 
 
-def test_a_mirror_that_is_not_a_folder_stops_grading_before_anything_runs(tmp_path, monkeypatch):
-    from autograder.course import CourseError
-
+def test_a_mirror_that_is_not_a_folder_stops_grading_before_anything_runs(
+    course_dir, tmp_path, monkeypatch
+):
     monkeypatch.setenv("GLOBALSOURCING_DATA_DIR", str(tmp_path / "missing"))
     with pytest.raises(CourseError, match="not a folder"):
         data_env()
+    course = Course.load(declare_data(course_dir))
+    with pytest.raises(CourseError, match="environment hook .* not a folder"):
+        course.sandbox_limits(Limits())
 
 
 def test_student_code_reads_the_data_folders_but_cannot_change_them(
@@ -71,7 +94,8 @@ def test_student_code_reads_the_data_folders_but_cannot_change_them(
     monkeypatch.setenv("GLOBALSOURCING_CACHE_DIR", str(cache))
     (cache / "cached.csv").parent.mkdir(exist_ok=True)
     (cache / "cached.csv").write_text("cached\n")
-    limits = Course.load(course_dir).sandbox_limits(Limits(cell_timeout=10, total_timeout=60))
+    course = Course.load(declare_data(course_dir))
+    limits = course.sandbox_limits(Limits(cell_timeout=10, total_timeout=60))
     replies = run_cells(
         [
             "import os\nos.environ['GLOBALSOURCING_DATA_DIR']",
@@ -144,6 +168,7 @@ def _course_with_data_setup(tmp_path: Path) -> Path:
     """The fixture course whose setup cell loads the World Bank panel, generated."""
     root = tmp_path / "course"
     shutil.copytree(FIXTURES / "course", root)
+    declare_data(root)
     path = root / "source" / "ps1" / "ps1.ipynb"
     nb = nbformat.read(path, as_version=4)
     setup = next(c for c in nb.cells if c.metadata.get("nbgrader", {}).get("grade_id") == "setup")

@@ -1,8 +1,8 @@
 """Run the real nbgrader on a temporary copy of the course.
 
-The copy holds exercises/nbgrader_config.py and exercises/source/; the repository is
-passed through GLOBALSOURCING_REPO so the config puts it on the kernels' PYTHONPATH
-(for autograder.hidden). Each assignment is generated once and autograded once over
+The copy holds exercises/nbgrader_config.py, grading.toml and source/; the repository is
+passed through GLOBALSOURCING_REPO so the config puts exercises/ on the kernels' PYTHONPATH
+(for the hidden tests, exercises/hidden/) and the grader's declaration finds the repository. Each assignment is generated once and autograded once over
 all its variant submissions, one student per variant.
 """
 
@@ -112,6 +112,7 @@ def make_course(tmp: Path) -> Course:
     root = tmp / "exercises"
     root.mkdir(parents=True)
     shutil.copy(EXERCISES / "nbgrader_config.py", root)
+    shutil.copy(EXERCISES / "grading.toml", root)
     shutil.copytree(EXERCISES / "source", root / "source")
     return Course(root)
 

@@ -8,13 +8,18 @@ correct idiom.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pandas as pd
 import pytest
 
-from autograder.hidden import ps2_geography as hidden
+from autograder.declaration import Declaration
 from globalsourcing.checks import CheckFailure
 from globalsourcing.checks import ps2_geography as visible
 from globalsourcing.data import load
+
+EXERCISES = Path(__file__).resolve().parents[2] / "exercises"
+hidden = Declaration.read(EXERCISES).hidden_module("ps2_geography")
 
 
 @pytest.fixture(scope="module")

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import ast
-import importlib
 import re
 import subprocess
 import sys
@@ -13,6 +12,7 @@ import nbformat
 import pytest
 from nbgrader.nbgraderformat import MetadataValidator
 
+from autograder.declaration import Declaration
 from globalsourcing.checks import get as get_question
 
 REPO = Path(__file__).resolve().parents[2]
@@ -69,7 +69,7 @@ def test_notebook_opens_with_the_do_not_delete_header_and_setup(path):
 def test_every_test_cell_calls_a_visible_and_a_hidden_test_of_plain_values(path):
     nb = nbformat.read(path, as_version=4)
     assignment = path.stem
-    hidden = importlib.import_module(f"autograder.hidden.{assignment}")
+    hidden = Declaration.read(EXERCISES).hidden_module(assignment)
     tests = [c for c in nb.cells if _meta(c).get("grade") and c.cell_type == "code"]
     assert len(tests) >= 4
     for cell in tests:
@@ -103,6 +103,11 @@ def test_hidden_tests_are_not_shipped_in_the_wheel():
     pyproject = (REPO / "pyproject.toml").read_text()
     assert 'packages = ["globalsourcing"]' in pyproject
     assert not (REPO / "globalsourcing" / "autograder").exists()
+    # Only the self-study copies of exercises/ are shipped, never the hidden tests beside them.
+    include = pyproject.split("[tool.hatch.build.targets.wheel.force-include]")[1].split("\n[")[0]
+    shipped = re.findall(r'^"(exercises[^"]*)" = ', include, flags=re.MULTILINE)
+    assert shipped == ["exercises/selfstudy"]
+    assert (EXERCISES / "hidden" / "ps1_market.py").is_file()
 
 
 @pytest.mark.parametrize("source", SOURCES, ids=lambda p: p.stem)

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from autograder.hidden import ps6_retention as coding
 from globalsourcing.checks import expect_number, fail, read_choice
+
+from . import ps6_retention as coding
 
 SHARE = coding.SHARE
 

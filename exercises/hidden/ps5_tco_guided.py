@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from autograder.hidden import ps5_tco as coding
 from globalsourcing.checks import expect_number, fail
+
+from . import ps5_tco as coding
 
 MONEY, REL = coding.MONEY, coding.REL
 

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import numpy as np
 
-from autograder.hidden import ps4_decisions as coding
 from globalsourcing.checks import expect_number, fail, read_choice
 from globalsourcing.data import load
+
+from . import ps4_decisions as coding
 
 RATE = coding.RATE
 

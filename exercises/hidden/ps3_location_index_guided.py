@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from autograder.hidden import ps3_location_index as coding
 from globalsourcing.checks import expect_number, fail, read_choice
 from globalsourcing.data import load
+
+from . import ps3_location_index as coding
 
 SCORE = coding.SCORE
 

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from autograder.hidden import ps1_market as coding
 from globalsourcing.checks import expect_number
+
+from . import ps1_market as coding
 
 BN, RATE = coding.BN, coding.RATE
 BPO_MIX = "Count only the rows whose market is 'ito'; 'ito_bpo' mixes in BPO spending."

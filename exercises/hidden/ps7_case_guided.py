@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 
-from autograder.hidden import ps7_case as coding
 from globalsourcing.checks import expect_number, fail, read_choice
 from globalsourcing.data import load
+
+from . import ps7_case as coding
 
 MONEY, SHARE = coding.MONEY, coding.SHARE
 SAINSBURY = "sainsbury_accenture_2000"

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from autograder.hidden import ps2_geography as coding
 from globalsourcing.checks import expect_number, fail, read_choice
+
+from . import ps2_geography as coding
 
 BN, SHARE = 1, 3
 YEAR_HINT = "That is the value for the notebook's first YEAR; change YEAR and run the cell again."
