@@ -19,7 +19,8 @@ Rule families:
   that names its source and stays under 200 KB;
 - ``honesty``: no unfinished page, no figure the research briefs tag UNVERIFIED (the 1998
   study's success rates), synthetic data called synthetic, reconstructed lists presented as
-  the course's synthesis.
+  the course's synthesis and never quoted as the 2008 article's, no run of words lifted from
+  the research briefs or copied from the abstract (``../shared`` beside the clone).
 
 Rules particular to one part (the trends scorecard, the innovations map, the cases' deal
 tables) stay in that part's tests.
@@ -35,6 +36,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import text as t
+from .copying import N_ABSTRACT, N_BRIEF, References, line_of_run
 
 FAMILIES = ("structure", "quiz", "citations", "exhibits", "honesty")
 
@@ -94,6 +96,9 @@ UNVERIFIED = {
 _SUCCESS_TOPICS = ("selective", "contract", "bid", "joint")
 _PERCENT = re.compile(r"\d+\s*(?:%|per ?cent)")
 STUDY_1998 = "lacity1998misq"
+# The 2008 article: what its abstract states may be stated, never quoted as its list.
+PAPER_2008 = "lacity2008global"
+_QUOTED = re.compile(r"[\"“]([^\"”\n]+)[\"”]")
 
 
 @dataclass(frozen=True, order=True)
@@ -196,8 +201,9 @@ def repo_root() -> Path:
 class Book:
     """What the rules need to know about the whole book: its bibliography and its root."""
 
-    def __init__(self, root: Path):
+    def __init__(self, root: Path, shared: Path | None = None):
         self.root = root.resolve()
+        self.references = References(self.root, shared)
         self.book_keys = {e["key"] for e in t.bib_entries(t.book_bib_files(self.root))}
         self.edition_keys = {e["key"] for e in t.bib_entries(t.edition_bib_files(self.root))}
 
@@ -504,8 +510,19 @@ def check_honesty(page: _Page) -> None:
                 "honesty/synthesis",
                 f"{place} must present the list as the course's synthesis, not the paper's",
             )
+    check_copying(page)
     if page.book.in_instructor_edition(page.path):
         return  # teaching notes and rubrics report the course's own synthetic results
+    for paragraph in re.split(r"\n\s*\n", t.prose(text)):
+        if PAPER_2008 in paragraph and (
+            re.search(r"^\s*>", paragraph, re.M)
+            or any(len(q.split()) >= 3 for q in _QUOTED.findall(paragraph))
+        ):
+            page.add(
+                t.line_of(text, paragraph),
+                "honesty/quotation",
+                "a quotation attributed to the 2008 article: its lists are the course's reconstruction, so say what the abstract states in your own words",
+            )
     prose = t.prose(text)
     for sentence in re.split(r"(?<=[.!?])\s", prose):
         low = sentence.lower()
@@ -526,6 +543,24 @@ def check_honesty(page: _Page) -> None:
                 t.line_of(text, claim),
                 "honesty/unverified",
                 f"a claim citing the 1998 study states a percentage: {claim.strip()[:100]!r}",
+            )
+
+
+def check_copying(page: _Page) -> None:
+    """No run of words lifted from the research briefs or copied from the abstract."""
+    refs, text = page.book.references, page.text
+    for runs, n, source in (
+        (refs.lifted(text), N_BRIEF, "a research brief (../shared/research)"),
+        (refs.copied(text), N_ABSTRACT, "the 2008 abstract (../shared/seed)"),
+    ):
+        lines: dict[int, tuple[str, ...]] = {}
+        for run in runs:
+            lines.setdefault(line_of_run(text, run), run)
+        for line, run in sorted(lines.items()):
+            page.add(
+                line,
+                "honesty/copied",
+                f"{n} running words shared with {source}: {' '.join(run)!r}; write the sentence yourself",
             )
 
 

@@ -8,6 +8,7 @@ fires, and that it did not fire before the mistake was planted.
 
 from __future__ import annotations
 
+import functools
 import shutil
 import subprocess
 import sys
@@ -33,8 +34,18 @@ def copy_root(repo_root, tmp_path_factory) -> Path:
     return root
 
 
+# The research briefs and the abstract beside the clone (not beside the copy).
+SHARED = Path(__file__).resolve().parents[3] / "shared"
+
+
+@functools.cache
+def _book(root: Path) -> Book:
+    """The bibliography and references of a root, read once (planted mistakes leave them be)."""
+    return Book(root, SHARED)
+
+
 def _rules(path: Path, root: Path, run_cells: bool = False) -> set[str]:
-    findings, _ = lint_page(path, Book(root), run_cells)
+    findings, _ = lint_page(path, _book(root), run_cells)
     return {f.rule for f in findings}
 
 
@@ -208,6 +219,43 @@ def test_the_unverified_patterns_catch_the_figures_they_name():
         assert any(p.search(text) for p in UNVERIFIED.values()), text
     for text in ["a saving of 12% on year-one cost", "62 per cent of participants", "25%"]:
         assert not any(p.search(text) for p in UNVERIFIED.values()), text
+
+
+def test_a_quotation_of_the_2008_article_is_caught(copy_root):
+    _plant(
+        copy_root,
+        CHALLENGE,
+        "## Learning objectives\n",
+        'The article lists "knowledge transfer as the fourth challenge" {footcite:p}`lacity2008global`.'
+        "\n\n## Learning objectives\n",
+        "honesty/quotation",
+    )
+
+
+def test_a_run_copied_from_a_brief_or_the_abstract_is_caught(copy_root):
+    references = _book(copy_root).references
+    briefs, abstracts = (
+        sorted((references.shared / "research").glob("*.md")),
+        sorted((references.shared / "seed").glob("*.txt")),
+    )
+    if not (briefs and abstracts):
+        pytest.skip("../shared/research and ../shared/seed are not beside the clone")
+    brief = "rural suppliers pitch a price below urban suppliers and value above offshore"
+    assert brief in (references.shared / "research" / "paper-brief.md").read_text(encoding="utf-8")
+    run = " ".join(sorted(references.abstract_grams)[0])
+    for planted in (f"In short, {brief}.", f"As it says, {run}."):
+        _plant(
+            copy_root, LESSON, "## Key terms\n", f"{planted}\n\n## Key terms\n", "honesty/copied"
+        )
+    # The same facts in the course's own words do not fire.
+    page = copy_root / LESSON
+    original = page.read_text(encoding="utf-8")
+    own = "Rural firms price under city suppliers and offer more than offshore ones."
+    try:
+        page.write_text(original.replace("## Key terms\n", f"{own}\n\n## Key terms\n"), "utf-8")
+        assert "honesty/copied" not in _rules(page, copy_root)
+    finally:
+        page.write_text(original, encoding="utf-8")
 
 
 # --- quizzes written here: size, levels, options ------------------------------------------
