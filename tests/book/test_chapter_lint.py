@@ -258,6 +258,18 @@ def test_a_run_copied_from_a_brief_or_the_abstract_is_caught(copy_root):
         page.write_text(original, encoding="utf-8")
 
 
+def test_a_chapter_citing_too_few_sources_is_caught(copy_root, tmp_path):
+    # A teaching chapter cites one source at least, a case four.
+    keys = ["lacity2008global", "lacity1998misq", "kern2002winners", "willcocks2009beyondbric"]
+    for folder, enough in (("lessons", 1), ("cases", 4)):
+        page = tmp_path / folder / "01-planted.md"
+        page.parent.mkdir()
+        for n, fires in ((enough, False), (enough - 1, True)):
+            cites = " ".join(f"{{footcite:p}}`{k}`" for k in keys[:n])
+            page.write_text(f"# A planted page\n\nSources: {cites}.\n", encoding="utf-8")
+            assert ("citations/too-few" in _rules(page, copy_root)) is fires, (folder, n)
+
+
 # --- quizzes written here: size, levels, options ------------------------------------------
 
 
