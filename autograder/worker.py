@@ -389,18 +389,20 @@ class StudentProcess:
         self.proc.join(5)
 
     def close(self) -> None:
-        if self.server is not None:
-            release(self.server)
-            self.server = None
-        if self.proc.is_alive():
-            with contextlib.suppress(OSError, ValueError):
-                self.conn.send_bytes(b'{"op": "exit"}')
-        self.kill(self.dead_reason or "finished")
-        self.conn.close()
-        if self.proc.exitcode is None:  # killed, but the fork server has not reported it yet
-            self.proc.join(30)  # (a busy machine): the submission is graded, so wait longer
-        with contextlib.suppress(ValueError):  # still unreported: its handle closes when freed
-            self.proc.close()
+        try:
+            if self.proc.is_alive():
+                with contextlib.suppress(OSError, ValueError):
+                    self.conn.send_bytes(b'{"op": "exit"}')
+            self.kill(self.dead_reason or "finished")
+            self.conn.close()
+            if self.proc.exitcode is None:  # killed, but the fork server has not reported it
+                self.proc.join(30)  # yet (a busy machine): the submission is graded, wait longer
+            with contextlib.suppress(ValueError):  # still unreported: closed when freed
+                self.proc.close()
+        finally:
+            if self.server is not None:  # only now may an idle fork server be stopped
+                release(self.server)
+                self.server = None
 
     # -- high level ------------------------------------------------------------------------
     def run_cell(self, index: int) -> dict:
