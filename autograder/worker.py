@@ -32,8 +32,9 @@ from .sandbox import Limits
 PRELOAD = ["autograder.worker", "autograder.student", "numpy", "pandas"]
 WARMUP = "autograder.warmup"  # imported last: runs the setup cells
 # What the fork server's environment keeps of the grader's (never a secret such as a
-# database password): the interpreter's paths and locale, and the course's data env.
-KEEP_ENV = ("PATH", "LANG", "LC_ALL", "GLOBALSOURCING_DATA_DIR", "PYTHONPATH", "VIRTUAL_ENV")
+# database password): the interpreter's paths and locale. What the course's setup cells
+# need comes from its declaration (``environment`` in grading.toml, through Limits.env).
+KEEP_ENV = ("PATH", "LANG", "LC_ALL", "PYTHONPATH", "VIRTUAL_ENV")
 _lock = threading.Lock()
 # Seconds a cell gets to stop after the interrupt (generous: a busy machine may be slow to
 # schedule the interrupted process).
@@ -55,9 +56,9 @@ def server_env(
 ) -> dict[str, str]:
     """The fork server's whole environment, built from ``base`` (default: the grader's).
 
-    Only ``KEEP_ENV`` is taken from ``base``; ``env`` (the data locations) is what student
-    processes get too, so the setup cells run in the warm-up find the same files and their
-    cached frames are reused after the fork.
+    Only ``KEEP_ENV`` is taken from ``base``; ``env`` (the course's declared environment,
+    here the data locations) is what student processes get too, so the setup cells run in
+    the warm-up find the same files and their cached frames are reused after the fork.
     """
     base = os.environ if base is None else base
     out = {k: base[k] for k in KEEP_ENV if k in base}
