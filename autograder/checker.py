@@ -31,7 +31,7 @@ from . import codec
 from .outcome import CellError, CellKind, CellResult, CellStatus, StepKind, StepOutput, VisibleTest
 from .plan import Plan, Step, to_python
 from .spec import SpecCell
-from .worker import SandboxDied, StudentProcess
+from .student_process import SandboxDied, StudentProcess
 
 # Modules the checker may import for a student value that is a module; the course's own
 # packages come from its declaration (Checker(modules=...), the top level of its preload).

@@ -169,7 +169,7 @@ def _notes(summary, titles: dict[str, str]) -> list[tuple[str, list[str]]]:
 
 def _say_totals(course, assignment: str) -> None:
     """One line per student: total, maximum and status (what a grader checks first)."""
-    from .results import collect_rows
+    from .status_rows import collect_rows
 
     _, rows = collect_rows(course, assignment)
     if not rows:

@@ -20,8 +20,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
+from .one_submission import Task
 from .outcome import ResultError, SubmissionResult
-from .runner import Task
 
 
 def _grade_on_worker(task: Task) -> dict[str, Any]:

@@ -16,7 +16,7 @@ from typing import TextIO
 
 from .course import Course
 from .questions import assignment_titles, label
-from .results import GRADED, NOT_SUBMITTED, StudentRow, collect_rows
+from .status_rows import GRADED, NOT_SUBMITTED, StudentRow, collect_rows
 
 FORMATS = ("csv", "canvas", "moodle")
 

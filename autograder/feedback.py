@@ -15,7 +15,7 @@ from .html import render_template
 from .journal import Journal, atomic_write
 from .outcome import CellStatus, StepKind, StepOutput, SubmissionResult
 from .questions import NOT_ANSWERED, in_words, label, question_titles, unanswered_tests
-from .results import collect_rows
+from .status_rows import collect_rows
 
 PAGE = """<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8">

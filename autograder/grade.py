@@ -22,14 +22,14 @@ from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field, replace
 
 from . import __version__
-from .autograded import write_autograded
+from .autograded_notebook import write_autograded
 from .course import Course
 from .gradebook import apply_result
 from .intake import MAX_NOTEBOOK_MB, find_submissions, read_notebooks, read_timestamp
 from .journal import Journal, JournalError
+from .one_submission import Task, grade_submission, spec_digest, submission_hash
 from .outcome import NotebookResult, SubmissionResult
 from .plan import to_python
-from .runner import Task, grade_submission, spec_digest, submission_hash
 from .sandbox import Limits
 from .spec import AssignmentSpec, load_spec
 

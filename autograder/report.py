@@ -19,7 +19,7 @@ import pandas as pd
 
 from .course import Course
 from .html import render_template
-from .results import GRADED, PENDING, collect_rows
+from .status_rows import GRADED, PENDING, collect_rows
 
 PAGE = """<!DOCTYPE html><html><head><meta charset="utf-8"><title>{{ assignment }} item analysis</title></head>
 <body><h1>{{ assignment }}: item analysis</h1>

@@ -24,7 +24,7 @@ from autograder.course import REPO_ROOT, Course
 from autograder.feedback import render
 from autograder.intake import read_notebooks, read_timestamp
 from autograder.outcome import SubmissionResult
-from autograder.results import QuestionRow, RowStatus, collect_rows
+from autograder.status_rows import QuestionRow, RowStatus, collect_rows
 from autograder.terminal import clean
 
 pytestmark = pytest.mark.filterwarnings("ignore:.*not in session")

@@ -15,9 +15,10 @@ from pathlib import Path
 
 import pytest
 
-from autograder import results
+from autograder import status_rows as results
 from autograder.distributed import from_worker
 from autograder.journal import SCHEMA_VERSION, Journal, JournalError
+from autograder.one_submission import Task
 from autograder.outcome import (
     CellError,
     CellKind,
@@ -32,7 +33,6 @@ from autograder.outcome import (
     SubmissionResult,
     VisibleTest,
 )
-from autograder.runner import Task
 from autograder.sandbox import Limits
 from autograder.spec import AssignmentSpec, NotebookSpec, SpecCell
 

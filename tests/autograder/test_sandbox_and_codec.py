@@ -11,7 +11,7 @@ import pytest
 from autograder import codec
 from autograder.course import REPO_ROOT, Course
 from autograder.sandbox import Limits
-from autograder.worker import StudentProcess
+from autograder.student_process import StudentProcess
 
 
 def run_cells(cells: list[str], course_root) -> list[dict]:
@@ -127,7 +127,7 @@ def test_timeouts_interrupt_even_when_the_grader_runs_with_sigint_ignored():
 
     script = (
         "from autograder.sandbox import Limits\n"
-        "from autograder.worker import StudentProcess\n"
+        "from autograder.student_process import StudentProcess\n"
         "p = StudentProcess(['while True:\\n    pass', 'x = 41 + 1\\nx'], Limits(cell_timeout=2))\n"
         "first, second = p.run_cell(0), p.run_cell(1)\n"
         "print(first['error']['ename'], second['result'], p.dead_reason)\n"

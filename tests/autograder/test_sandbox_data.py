@@ -19,7 +19,7 @@ import pytest
 
 from autograder.course import REPO_ROOT, Course, CourseError
 from autograder.sandbox import Limits, hiding_plan, links_to_recreate
-from autograder.worker import StudentProcess
+from autograder.student_process import StudentProcess
 
 pytestmark = pytest.mark.filterwarnings("ignore:.*not in session")
 MIRROR = REPO_ROOT.parent / "shared" / "data"

@@ -25,7 +25,7 @@ import pytest
 
 from autograder.course import REPO_ROOT
 from autograder.sandbox import Limits, shared_spots
-from autograder.worker import INTERRUPT_GRACE, SandboxDied, StudentProcess
+from autograder.student_process import INTERRUPT_GRACE, SandboxDied, StudentProcess
 
 pytestmark = pytest.mark.skipif(
     not sys.platform.startswith("linux") or os.geteuid() != 0,
@@ -38,7 +38,7 @@ INSTRUCTOR_SCRIPT = """
 import json, sys
 SECRET_IN_GLOBALS = {secret!r}
 from autograder.sandbox import Limits
-from autograder.worker import StudentProcess
+from autograder.student_process import StudentProcess
 
 def run(cells):
     p = StudentProcess(cells, Limits(cell_timeout=10, total_timeout=60))
@@ -179,7 +179,7 @@ def test_student_processes_die_with_the_grader_after_kill_9(tmp_path):
     script.write_text(
         "import sys, threading\n"
         "from autograder.sandbox import Limits\n"
-        "from autograder.worker import StudentProcess\n"
+        "from autograder.student_process import StudentProcess\n"
         "if __name__ == '__main__':\n"
         "    p = StudentProcess(['while True:\\n    pass'], Limits(cell_timeout=600, total_timeout=900))\n"
         "    print(p.proc.pid, flush=True)\n"
@@ -275,7 +275,7 @@ def test_a_data_folder_inside_a_world_writable_folder_stays_readable(tmp_path, h
     script = tmp_path / "grader.py"
     script.write_text(
         "from autograder.sandbox import Limits\n"
-        "from autograder.worker import StudentProcess\n"
+        "from autograder.student_process import StudentProcess\n"
         "if __name__ == '__main__':\n"
         f"    p = StudentProcess([{cell!r}], Limits(readable=({str(shared / 'data')!r},)))\n"
         "    print(p.run_cell(0).get('result'))\n"

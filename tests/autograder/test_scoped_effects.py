@@ -18,7 +18,7 @@ import pytest
 
 from autograder.checker import captured_output
 from autograder.sandbox import Limits
-from autograder.worker import StudentProcess
+from autograder.student_process import StudentProcess
 
 LIMITS = Limits(cell_timeout=20, total_timeout=60)
 

@@ -15,7 +15,7 @@ import sys
 import pytest
 
 from autograder.sandbox import Limits
-from autograder.worker import StudentProcess
+from autograder.student_process import StudentProcess
 
 pytestmark = [
     pytest.mark.filterwarnings("ignore:.*not in session"),

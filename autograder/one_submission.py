@@ -18,7 +18,7 @@ from .outcome import NotebookResult, SandboxReport, Status, StepOutput, Submissi
 from .plan import SubmissionError, build_plan, find_notebook
 from .sandbox import Limits
 from .spec import AssignmentSpec
-from .worker import SandboxDied, StudentProcess
+from .student_process import SandboxDied, StudentProcess
 
 
 @dataclass

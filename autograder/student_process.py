@@ -29,7 +29,7 @@ from typing import Any
 
 from .sandbox import Limits
 
-PRELOAD = ["autograder.worker", "autograder.student", "numpy", "pandas"]
+PRELOAD = ["autograder.student_process", "autograder.inside_sandbox", "numpy", "pandas"]
 WARMUP = "autograder.warmup"  # imported last: runs the setup cells
 # What the fork server's environment keeps of the grader's (never a secret such as a
 # database password): the interpreter's paths and locale. What the course's setup cells
@@ -226,14 +226,14 @@ class StudentProcess:
         preload: list[str] | None = None,
         warmup: list[str] | None = None,
     ):
-        from . import student
+        from . import inside_sandbox
 
         self.server = fork_server(preload, warmup, limits.env)
         self.limits = limits
         # Starting (the fork server's first preload on a busy machine) is not student time.
         self.deadline = time.monotonic() + STARTUP_SECONDS
         self.conn, child = multiprocessing.Pipe(duplex=True)
-        self.proc = _Student(target=student.main, args=(child, cells, limits), daemon=False)
+        self.proc = _Student(target=inside_sandbox.main, args=(child, cells, limits), daemon=False)
         self.proc.authkey = os.urandom(32)  # not the grader's key
         _launching.server = self.server
         try:
