@@ -9,6 +9,8 @@ in ``globalsourcing.checks``, so a question's variable names are written in one 
 
 from __future__ import annotations
 
+import json
+import string
 import textwrap
 from dataclasses import dataclass, field
 
@@ -134,6 +136,46 @@ def coding_written(assignment: str, qid: str) -> tuple[str, str]:
     return prompt.source.split("graded by hand).** ", 1)[1], answer.source
 
 
+def literal(value: object) -> str:
+    """``value`` as Python source for a setup cell (``build_source.py`` formats it with ruff).
+
+    Assignment constants live once, in the visible checks (``globalsourcing.checks.<ps>``),
+    which the hidden tests import too; the notebook gets their values written in at build
+    time, so students still read them in the setup cell.
+    """
+    if isinstance(value, bool) or value is None:
+        return repr(value)
+    if isinstance(value, int):
+        return f"{value:_}" if abs(value) >= 10_000 else str(value)
+    if isinstance(value, float):
+        return repr(value)
+    if isinstance(value, str):
+        return json.dumps(value, ensure_ascii=False)
+    if isinstance(value, list | tuple):
+        return "[" + ", ".join(literal(v) for v in value) + "]"
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{literal(k)}: {literal(v)}" for k, v in value.items()) + "}"
+    raise TypeError(f"no literal for {type(value).__name__}")
+
+
+def literals(module: object) -> dict[str, str]:
+    """Every UPPERCASE constant of ``module`` (a visible-checks module) as :func:`literal`."""
+    found = {}
+    for name, value in vars(module).items():
+        if name.isupper():
+            try:
+                found[name] = literal(value)
+            except TypeError:
+                continue
+    return found
+
+
+def commented_list(notes: dict[str, str]) -> str:
+    """A list literal of the keys of ``notes``, one a line, each with its note as a comment."""
+    lines = "".join(f"    {literal(key)},  # {note}\n" for key, note in notes.items())
+    return f"[\n{lines}]"
+
+
 def _dedent(text: str) -> str:
     return textwrap.dedent(text).strip("\n")
 
@@ -191,9 +233,16 @@ class Assignment:
             gid,
         )
 
-    def setup(self, code: str) -> None:
-        """The read-only first code cell; it sets ASSIGNMENT so check() knows the notebook."""
-        source = f'ASSIGNMENT = "{self.name}"\n\n{_dedent(code)}'
+    def setup(self, code: str, **constants: str) -> None:
+        """The read-only first code cell; it sets ASSIGNMENT so check() knows the notebook.
+
+        ``$NAME`` in ``code`` is replaced by ``constants[NAME]``, Python source made with
+        :func:`literal` or :func:`commented_list` from a constant the checks define once.
+        """
+        body = _dedent(code)
+        if constants:
+            body = string.Template(body).substitute(constants)
+        source = f'ASSIGNMENT = "{self.name}"\n\n{body}'
         if "from globalsourcing import check" not in source:
             raise ValueError(f"{self.name}: the setup cell must import check")
         gid = f"{self.prefix}_setup"
@@ -236,7 +285,7 @@ class Assignment:
         )
 
     def tests(self, qid: str, slug: str, points: float) -> None:
-        """The locked test cell: visible test from the package, hidden test from autograder/."""
+        """The locked test cell: visible test from the package, hidden test from exercises/hidden/."""
         question = get_question(self.name, qid)
         args = ", ".join(question.uses)
         source = (
@@ -245,7 +294,7 @@ class Assignment:
             f"from globalsourcing.checks import {self.name} as visible_tests\n\n"
             f"visible_tests.{qid}({args})\n"
             "### BEGIN HIDDEN TESTS\n"
-            f"from autograder.hidden import {self.name} as hidden_tests\n"
+            f"from hidden import {self.name} as hidden_tests\n\n"
             "from globalsourcing.checks import run_hidden\n\n"
             f"run_hidden(hidden_tests.{qid}, {args})\n"
             "### END HIDDEN TESTS"

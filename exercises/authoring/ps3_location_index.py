@@ -1,6 +1,8 @@
 """ps3_location_index: build a location attractiveness index and compare it with GSLI ranks."""
 
-from nbbuild import Assignment
+from nbbuild import Assignment, commented_list
+
+from globalsourcing.checks import ps3_location_index as checks
 
 
 def build() -> Assignment:
@@ -40,15 +42,10 @@ def build() -> Assignment:
         panel = load("wdi_panel")
         gsli_ranks = load("gsli_ranks")
         CANDIDATES = sorted(gsli_ranks["country_code"].unique())
-        INDICATORS = [
-            "gdp_per_capita_usd",  # financial: a cost proxy (lower is more attractive)
-            "labor_force",  # people: size of the workforce
-            "tertiary_enrolment_gross_pct",  # people: skills pipeline
-            "internet_users_pct",  # business environment: digital reach
-            "fixed_broadband_per_100",  # business environment: infrastructure
-        ]
+        INDICATORS = $INDICATORS
         CANDIDATES
-        """
+        """,
+        INDICATORS=commented_list(checks.INDICATOR_NOTES),
     )
     a.text(
         "q1_prompt",

@@ -1,6 +1,8 @@
 """ps5_tco: offshore total cost of ownership, break-even and hidden costs."""
 
-from nbbuild import Assignment
+from nbbuild import Assignment, literals
+
+from globalsourcing.checks import ps5_tco as checks
 
 
 def build() -> Assignment:
@@ -36,14 +38,15 @@ def build() -> Assignment:
         from globalsourcing import check
 
         # The case's assumptions (illustrative figures for this exercise, not survey data).
-        FTE = 40  # onshore staff doing the work today
-        ONSHORE_COST_PER_FTE = 52_000  # £ a year per person, fully loaded (pay, on-costs, space, IT)
-        OFFSHORE_RATE_PER_FTE = 26_000  # £ a year the supplier charges per offshore person
-        PRODUCTIVITY_LOSS = 0.20  # offshore needs 20% more people for the same work
-        GOVERNANCE_PCT = 0.10  # retained management and travel, as a share of supplier fees
-        TRANSITION_COST = 1_600_000  # one-off in year 1: knowledge transfer, parallel running, severance
-        YEARS = 5  # contract length
-        """
+        FTE = $FTE  # onshore staff doing the work today
+        ONSHORE_COST_PER_FTE = $ONSHORE_COST_PER_FTE  # £ a year per person, fully loaded (pay, on-costs, space, IT)
+        OFFSHORE_RATE_PER_FTE = $OFFSHORE_RATE_PER_FTE  # £ a year the supplier charges per offshore person
+        PRODUCTIVITY_LOSS = $PRODUCTIVITY_LOSS  # offshore needs 20% more people for the same work
+        GOVERNANCE_PCT = $GOVERNANCE_PCT  # retained management and travel, as a share of supplier fees
+        TRANSITION_COST = $TRANSITION_COST  # one-off in year 1: knowledge transfer, parallel running, severance
+        YEARS = $YEARS  # contract length
+        """,
+        **literals(checks),
     )
     a.text(
         "q1_prompt",

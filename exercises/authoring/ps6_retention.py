@@ -1,6 +1,8 @@
 """ps6_retention: knowledge retention at an offshore supplier, a small simulation."""
 
-from nbbuild import Assignment
+from nbbuild import Assignment, literal
+
+from globalsourcing.checks import ps6_retention as checks
 
 
 def build() -> Assignment:
@@ -34,23 +36,17 @@ def build() -> Assignment:
 
         from globalsourcing import check
 
-        MONTHS = 36
+        MONTHS = $MONTHS
         # Four ways to run the team (illustrative assumptions):
         # annual_attrition: share of the team leaving in a year
         # codified: share of a leaver's knowledge already written down, so it stays
         # relearn: share of the missing knowledge the team rebuilds each month
         # effort: share of working time the lever itself takes (documenting, keeping a directory)
-        SCENARIOS = pd.DataFrame(
-            {
-                "scenario": ["baseline", "documentation", "directory", "retention_bonus"],
-                "annual_attrition": [0.25, 0.25, 0.25, 0.15],
-                "codified": [0.2, 0.5, 0.2, 0.2],
-                "relearn": [0.05, 0.05, 0.10, 0.05],
-                "effort": [0.0, 0.08, 0.03, 0.0],
-            }
-        )
+        SCENARIOS = pd.DataFrame($SCENARIOS)
         SCENARIOS
-        """
+        """,
+        MONTHS=literal(checks.MONTHS),
+        SCENARIOS=literal(checks.SCENARIO_INPUTS),
     )
     a.text(
         "q1_prompt",

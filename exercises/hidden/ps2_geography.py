@@ -12,14 +12,11 @@ from globalsourcing.checks import (
     fail,
     read_choice,
 )
-from globalsourcing.checks.ps2_geography import growth_by_group
-from globalsourcing.country_groups import CEE  # the book's definition (trends/02)
+from globalsourcing.checks.ps2_geography import GROUP_OF, growth_by_group
 from globalsourcing.data import load
 
 # The precision the header states: US$ bn to 1 decimal, shares and rates to 3 decimals.
 BN, SHARE = 1, 3
-
-GROUP_OF = {"IND": "India", "PHL": "Philippines", **dict.fromkeys(CEE, "CEE")}
 
 
 TOP10_ADVICE = "ict_exports_usd_bn is the economy's 2024 ict_service_exports_usd / 1e9; world_share divides the same value by the WLD row's 2024 value."

@@ -15,20 +15,13 @@ from globalsourcing.checks import (
     expect_one_of,
     fail,
 )
+from globalsourcing.checks.ps3_location_index import INDICATORS
 from globalsourcing.data import load
 
 # The precision the header states: indicator values to 1 decimal, scores and the
 # correlation to 3 decimals, ranks exactly.
 VALUE, SCORE = 1, 3
 SCORE_DECIMALS = {"financial": SCORE, "people": SCORE, "business": SCORE, "index": SCORE, "rank": 0}
-
-INDICATORS = [
-    "gdp_per_capita_usd",
-    "labor_force",
-    "tertiary_enrolment_gross_pct",
-    "internet_users_pct",
-    "fixed_broadband_per_100",
-]
 
 
 LATEST_ADVICE = "Take each indicator's own latest value in 2018-2023: sort by year, then groupby(...).last() skips missing values."

@@ -13,17 +13,27 @@ from globalsourcing.checks import (
     expect_one_of,
     fail,
 )
-
-FTE, ONSHORE, RATE, LOSS, GOVERNANCE, TRANSITION, YEARS = (
-    40,
-    52_000,
-    26_000,
-    0.20,
-    0.10,
-    1_600_000,
-    5,
+from globalsourcing.checks.ps5_tco import (
+    FTE,
+    LOSSES,
+    YEARS,
 )
-
+from globalsourcing.checks.ps5_tco import GOVERNANCE as SHARES
+from globalsourcing.checks.ps5_tco import (
+    GOVERNANCE_PCT as GOVERNANCE,
+)
+from globalsourcing.checks.ps5_tco import (
+    OFFSHORE_RATE_PER_FTE as RATE,
+)
+from globalsourcing.checks.ps5_tco import (
+    ONSHORE_COST_PER_FTE as ONSHORE,
+)
+from globalsourcing.checks.ps5_tco import (
+    PRODUCTIVITY_LOSS as LOSS,
+)
+from globalsourcing.checks.ps5_tco import (
+    TRANSITION_COST as TRANSITION,
+)
 
 TABLE_ADVICE = "onshore_cost is FTE * ONSHORE_COST_PER_FTE; offshore_cost is your Q1 function with the case's assumptions plus TRANSITION_COST in year 1 only."
 
@@ -154,16 +164,14 @@ def q4(break_even_rate, offshore_annual_cost) -> None:
 
 
 def _sensitivity(cost=_offshore) -> pd.DataFrame:
-    losses = [0.0, 0.15, 0.3, 0.45, 0.6]
-    shares = [0.05, 0.10, 0.15, 0.20]
     rows = [
         {
             "productivity_loss": loss,
             "governance_pct": share,
             "saving": _table(loss=loss, governance=share, cost=cost)["cumulative_saving"].iloc[-1],
         }
-        for loss in losses
-        for share in shares
+        for loss in LOSSES
+        for share in SHARES
     ]
     return pd.DataFrame(rows)
 

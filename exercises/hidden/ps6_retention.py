@@ -15,17 +15,9 @@ from globalsourcing.checks import (
     fail,
     read_choice,
 )
+from globalsourcing.checks.ps6_retention import MONTHS, SCENARIO_INPUTS
 
-MONTHS = 36
-SCENARIOS = pd.DataFrame(
-    {
-        "scenario": ["baseline", "documentation", "directory", "retention_bonus"],
-        "annual_attrition": [0.25, 0.25, 0.25, 0.15],
-        "codified": [0.2, 0.5, 0.2, 0.2],
-        "relearn": [0.05, 0.05, 0.10, 0.05],
-        "effort": [0.0, 0.08, 0.03, 0.0],
-    }
-)
+SCENARIOS = pd.DataFrame(SCENARIO_INPUTS)
 
 
 def _monthly(annual: float) -> float:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from . import _guided as g
 from ._compare import expect
 from ._registry import question
+from .ps5_tco import OFFSHORE_RATE_PER_FTE, ONSHORE_COST_PER_FTE
 
 A = "ps5_tco_guided"
 MONEY = "an amount in pounds"
@@ -41,7 +42,7 @@ def q4(rate_headroom) -> None:
         rate_headroom,
         "rate_headroom",
         0,
-        26_000,
+        ONSHORE_COST_PER_FTE - OFFSHORE_RATE_PER_FTE,
         "pounds per FTE above the offered rate (not the break-even rate itself)",
     )
 

@@ -111,7 +111,7 @@ def test_this_course_declares_its_preload_hidden_tests_paths_and_environment(mon
     assert declared.hidden_module("ps5_tco").__name__ == "hidden.ps5_tco"
     hidden = set(course.hidden_paths())
     for name in ("exercises", "tests", "instructor", ".git", "autograder"):
-        assert str(REPO_ROOT / name) in hidden
+        assert str(REPO_ROOT / name) in hidden or not (REPO_ROOT / name).exists()
     assert {str(REPO_ROOT / n) for n in ("globalsourcing", "datasets", "book")} <= set(
         course.readable_paths()
     )
