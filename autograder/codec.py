@@ -181,8 +181,17 @@ def _encode_array(arr: Any, depth: int) -> Any:
         "$": "ndarray_obj",
         "dtype": "U" if kind == "U" else "O",
         "shape": list(arr.shape),
-        "v": [encode(v, depth + 1) for v in arr.ravel(order="C").tolist()],
+        "v": _encode_items(arr.ravel(order="C").tolist(), depth + 1),
     }
+
+
+def _encode_items(items: list, depth: int) -> list:
+    """``encode`` of each item; text (most object columns) encodes to itself, taken as is."""
+    if all(type(v) is str for v in items):
+        if items and depth > MAX_DEPTH:
+            raise ValueError("value is nested too deeply")
+        return items
+    return [encode(v, depth) for v in items]
 
 
 def _encode_column(col: Any, depth: int) -> Any:
@@ -199,7 +208,11 @@ def _encode_column(col: Any, depth: int) -> Any:
             "categories": _encode_index(dtype.categories, depth),
             "codes": _encode_array(col.cat.codes.to_numpy(), depth),
         }
-    values = [None if _is_missing(v) else encode(v, depth + 1) for v in col.tolist()]
+    items = col.tolist()
+    if all(type(v) is str for v in items):  # a text column without missing values
+        values = _encode_items(items, depth + 1)
+    else:
+        values = [None if _is_missing(v) else encode(v, depth + 1) for v in items]
     return {"dtype": name, "list": values}
 
 
@@ -249,6 +262,14 @@ class _Budget:
         if self.items > MAX_ITEMS:
             raise DecodeError(f"the value has more than {MAX_ITEMS:,} elements (limit)")
         if self.items & 0x3FF == 0 and time.monotonic() > self.deadline:
+            raise DecodeError(f"decoding the value took longer than {self.seconds:g} s (limit)")
+
+    def spend_many(self, n: int) -> None:
+        """``spend(1)`` n times over, with the same limits."""
+        self.items += n
+        if self.items > MAX_ITEMS:
+            raise DecodeError(f"the value has more than {MAX_ITEMS:,} elements (limit)")
+        if time.monotonic() > self.deadline:
             raise DecodeError(f"decoding the value took longer than {self.seconds:g} s (limit)")
 
 
@@ -343,7 +364,7 @@ def _decode(d: Any, depth: int, budget: _Budget) -> Any:
     if d is None or t in (bool, int, float, str):
         return d
     if t is list:
-        return [_decode(v, depth + 1, budget) for v in d]
+        return _decode_items(d, depth + 1, budget)
     _expect(t is dict and type(d.get("$")) is str, "unknown item")
     tag = d["$"]
     if tag == "float":
@@ -391,7 +412,7 @@ def _decode(d: Any, depth: int, budget: _Budget) -> Any:
         return _decode_array(d, budget)
     if tag == "ndarray_obj":
         shape = _shape(d["shape"])
-        items = [_decode(v, depth + 1, budget) for v in _list(d["v"])]
+        items = _decode_items(_list(d["v"]), depth + 1, budget)
         _expect(len(items) == math.prod(shape), "array size")
         _refuse_collisions(items)
         dtype = np.dtype("U") if d["dtype"] == "U" else np.dtype(object)
@@ -434,6 +455,27 @@ def _decode(d: Any, depth: int, budget: _Budget) -> Any:
         left, right = _decode(d["left"], depth + 1, budget), _decode(d["right"], depth + 1, budget)
         return pd.Interval(left, right, closed=closed)
     raise DecodeError(f"malformed value from the sandbox: unknown tag {tag!r}")
+
+
+_PLAIN = frozenset({type(None), bool, int, float, str})
+
+
+def _decode_items(items: list, depth: int, budget: _Budget, count_none: bool = True) -> list:
+    """``_decode`` of each item, at ``depth`` (None is left as it is, and counted unless not).
+
+    Plain items (None, bool, int, float, str) decode to themselves, so a list of only those
+    (most columns of a frame: text, and numbers in lists) is taken in one go, with the
+    same depth check and element count: one call per item made large frames the checker's
+    biggest cost.
+    """
+    if all(type(v) in _PLAIN for v in items):
+        if items:
+            _expect(depth <= MAX_DEPTH + 2, "nested too deeply")
+        budget.spend_many(len(items) if count_none else len(items) - items.count(None))
+        return list(items)
+    if count_none:
+        return [_decode(v, depth, budget) for v in items]
+    return [None if v is None else _decode(v, depth, budget) for v in items]
 
 
 class ModuleRef:
@@ -501,7 +543,7 @@ def _decode_column(d: Any, depth: int, budget: _Budget, index: Any) -> Any:
         index = _default_index(index, len(codes))
         cat = pd.Categorical.from_codes(codes, categories=cats, ordered=bool(d["ordered"]))
         return pd.Series(cat, index=index)
-    items = [None if v is None else _decode(v, depth + 1, budget) for v in _list(d["list"])]
+    items = _decode_items(_list(d["list"]), depth + 1, budget, count_none=False)
     _refuse_collisions(items)
     index = _default_index(index, len(items))
     return pd.Series(pd.array(items, dtype=_extension_dtype(dtype)), index=index)
