@@ -10,7 +10,7 @@ SHARE = coding.SHARE
 
 
 def _final(codified: float) -> float:
-    return float(coding._simulate(36, 0.25, codified, 0.05)["knowledge"].iloc[-1])
+    return float(coding._simulate(coding.MONTHS, 0.25, codified, 0.05)["knowledge"].iloc[-1])
 
 
 def q1(monthly_25, monthly_15) -> None:
