@@ -216,6 +216,8 @@ def _grade(
                 reuse.append(entry)
                 continue
             tasks.append(task)
+        if tasks and not scheduler:
+            _start_early(tasks[0], spec)
         for entry in reuse:
             try:
                 if journal.applied(entry.student) != entry.submission_hash:
@@ -242,6 +244,45 @@ def _grade(
         return summary
     finally:
         gb.close()
+
+
+def _start_early(task: Task, spec: AssignmentSpec) -> None:
+    """Start the fork server now, and meanwhile import what the checker needs.
+
+    The fork server imports numpy, pandas and the course package and runs the setup
+    cells (a second or more of CPU, in its own process); until it is ready no submission
+    can start. The checker imports pandas and the hidden tests on the first submission.
+    Done one after the other, one core idles each time; started here, the two overlap.
+    A failure is left to the first student process and the checker to report.
+    """
+    from .student_process import fork_server, release
+
+    with contextlib.suppress(Exception):  # the first submission reports it with its reason
+        release(fork_server(task.preload, task.warmup, task.limits.env))
+    _import_for_checker(spec)
+
+
+def _import_for_checker(spec: AssignmentSpec) -> None:
+    """Run the import statements of the setup and test cells once, in a scratch namespace.
+
+    They are the imports the checker runs for every submission (the course package, the
+    hidden tests); errors are ignored here, the checker meets them again and fails closed.
+    """
+    import ast
+
+    scratch: dict = {"__name__": "__autograder_imports__"}
+    for nb in spec.notebooks.values():
+        for cell in nb.cells:
+            if cell.kind not in ("setup", "test"):
+                continue
+            try:
+                tree = ast.parse(to_python(cell.source))
+            except SyntaxError:
+                continue
+            for node in tree.body:
+                if isinstance(node, ast.Import | ast.ImportFrom):
+                    with contextlib.suppress(Exception):
+                        exec(compile(ast.Module([node], []), "<checker imports>", "exec"), scratch)
 
 
 def _prepare(
