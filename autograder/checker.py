@@ -31,7 +31,7 @@ from . import codec
 from .outcome import CellError, CellKind, CellResult, CellStatus, StepKind, StepOutput, VisibleTest
 from .plan import Plan, Step, to_python
 from .spec import SpecCell
-from .student_process import SandboxDied, StudentProcess
+from .student_process import SandboxDied, SandboxReplyError, StudentProcess
 
 # Modules the checker may import for a student value that is a module; the course's own
 # packages come from its declaration (Checker(modules=...), the top level of its preload).
@@ -296,6 +296,9 @@ class Checker:
                     self.student_names.add(name)
         except SandboxDied as exc:
             return self._outcome(sc, 0.0, CellStatus.FAILED, f"not tested: {exc}", "", False)
+        except SandboxReplyError as exc:
+            message = f"not tested: the grader could not read the answer from the sandbox ({exc})"
+            return self._outcome(sc, 0.0, CellStatus.FAILED, message, "", False)
         except codec.DecodeError as exc:
             return self._outcome(sc, 0.0, CellStatus.FAILED, str(exc), "", False)
         except Exception as exc:  # noqa: BLE001 - a hostile reply fails this test, not the run

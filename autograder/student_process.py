@@ -51,6 +51,10 @@ class SandboxTimeout(RuntimeError):
     pass
 
 
+class SandboxReplyError(RuntimeError):
+    """The student process answered a value request with an error instead of the values."""
+
+
 def server_env(
     warmup: list[str] | None, env: tuple[tuple[str, str], ...], base: dict[str, str] | None = None
 ) -> dict[str, str]:
@@ -432,7 +436,14 @@ class StudentProcess:
             {"op": "get", "names": names}, min(self.limits.cell_timeout, self.remaining())
         )
         values = reply.get("values")
-        return values if isinstance(values, dict) else {}
+        if isinstance(values, dict):
+            return values
+        # Never "no such name": the answer exists, reading it failed (e.g. a MemoryError
+        # while the reply was built), and the test must say so instead of a NameError.
+        error = reply.get("error") if isinstance(reply.get("error"), dict) else {}
+        ename = str(error.get("ename", "Error"))[:100]
+        evalue = str(error.get("evalue") or "no values in the reply")[:300]
+        raise SandboxReplyError(f"{ename}: {evalue}")
 
     def call(self, name: str, args: Any, kwargs: Any) -> dict:
         timeout = min(self.limits.cell_timeout, self.remaining())
