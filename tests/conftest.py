@@ -11,6 +11,13 @@ MIRROR = ROOT.parent / "shared" / "data"
 if "GLOBALSOURCING_DATA_DIR" not in os.environ and MIRROR.is_dir():
     os.environ["GLOBALSOURCING_DATA_DIR"] = str(MIRROR)
 
+# No test reaches the real publishers: unless a test names its own stand-in, the World
+# Bank and UNCTAD addresses point at a local port where nothing listens, so a test that
+# would download fails at once with the download error instead of using the internet.
+NO_PUBLISHER = "http://127.0.0.1:9"
+for _variable in ("GLOBALSOURCING_WB_API", "GLOBALSOURCING_UNCTAD_API"):
+    os.environ.setdefault(_variable, NO_PUBLISHER)
+
 
 @pytest.fixture(scope="session")
 def repo_root() -> Path:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 
 import pandas as pd
 import pytest
@@ -158,3 +159,15 @@ def test_download_series_accepts_a_base_url_argument(publisher, tmp_path, monkey
 def test_only_external_series_are_downloaded():
     with pytest.raises(DatasetError, match="never downloaded"):
         download_series("cases")
+
+
+def test_a_test_that_would_download_uses_no_real_publisher(cache):
+    # tests/conftest.py points both publishers at a closed local port unless a test names
+    # its own stand-in, so nothing in the suite can reach the internet by accident.
+    from globalsourcing.data import unctad, worldbank
+
+    for module in (worldbank, unctad):
+        assert os.environ[module.BASE_URL_ENV].startswith("http://127.0.0.1:")
+    with pytest.raises(DatasetError, match="could not reach"):
+        load("wdi_panel")
+    assert leftovers(cache) == []
