@@ -56,7 +56,7 @@ def export(
             fh = stack.enter_context(out.open("w", newline="", encoding="utf-8"))
         else:
             fh = out
-        writer = csv.writer(fh)
+        writer = SafeWriter(fh)
         if fmt == "csv":
             _write_plain(writer, assignment, questions, rows)
         elif fmt == "canvas":
@@ -103,7 +103,7 @@ def status_report(course: Course, assignment: str, out: Path | TextIO, roster: P
             fh = stack.enter_context(out.open("w", newline="", encoding="utf-8"))
         else:
             fh = out
-        writer = csv.writer(fh)
+        writer = SafeWriter(fh)
         writer.writerow(
             [
                 "student_id",
@@ -182,6 +182,32 @@ def _lms_ids(rows: list[StudentRow], roster: Path | None) -> dict[str, str]:
             for line in reader:
                 ids.setdefault(line["student_id"].strip(), line["lms_id"].strip())
     return ids
+
+
+# A spreadsheet runs a cell that starts with one of these as a formula (CSV injection).
+# Names, ids and reasons can come from students, so such a text cell gets a leading
+# apostrophe, which spreadsheets show as text; numbers (e.g. "-1.5") are left alone.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(cell: object) -> object:
+    """The cell as a spreadsheet will show it: text that would run as a formula is quoted."""
+    if isinstance(cell, str) and cell.startswith(FORMULA_STARTS):
+        try:
+            float(cell)
+        except ValueError:
+            return "'" + cell
+    return cell
+
+
+class SafeWriter:
+    """``csv.writer`` whose rows cannot carry a formula into the instructor's spreadsheet."""
+
+    def __init__(self, fh: TextIO):
+        self._writer = csv.writer(fh)
+
+    def writerow(self, row: list[object]) -> None:
+        self._writer.writerow([neutralise(cell) for cell in row])
 
 
 def _num(value: float | None) -> str:
