@@ -17,6 +17,9 @@ from .declaration import CourseError, Declaration
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 ENGINE = Path(__file__).resolve().parent  # hidden from student code whatever the course
+# The engine's own test suite holds fixture courses with their hidden tests in plain text;
+# a course graded from this checkout must not be able to read them either.
+ENGINE_TESTS = ENGINE.parent / "tests"
 
 __all__ = ["Course", "CourseError", "REPO_ROOT"]
 
@@ -79,7 +82,14 @@ class Course:
     def hidden_paths(self, extra: tuple[str, ...] = ()) -> tuple[str, ...]:
         """Paths the student process must not see: the engine's, then the course's own."""
         declared = self.declaration
-        paths = [self.root, ENGINE, self.journal_dir, *declared.import_path, *declared.hide]
+        paths = [
+            self.root,
+            ENGINE,
+            ENGINE_TESTS,
+            self.journal_dir,
+            *declared.import_path,
+            *declared.hide,
+        ]
         if self.db_url.startswith("sqlite:///"):
             paths.append(Path(self.db_url[len("sqlite:///") :]).resolve().parent)
         paths.extend(Path(p) for p in extra)

@@ -19,7 +19,8 @@ file, ``grading.toml``, that names what the engine needs to grade it:
 ``safe_messages`` modules whose exception messages are written for students: a failed
                   hidden test from one of them shows its message (``--hidden-messages auto``).
 ``hide``          paths student code must not see, on top of those the engine always
-                  hides (the course folder, the engine, the journal, a SQLite gradebook).
+                  hides (the course folder, the engine and its test suite, the journal,
+                  a SQLite gradebook).
 ``readable``      folders student code may read although the sandbox covers where they
                   live; never one that holds a hidden path.
 ``environment``   ``"module:function"``: the engine calls it (in the grader, before any

@@ -98,8 +98,8 @@ def test_the_fixture_course_declares_only_what_it_uses():
     assert declared.source == fixture.root / "grading.toml"
     assert declared.preload_modules() == ["numpy", "pandas"]
     assert declared.environment_pairs() == () and declared.readable == ()
-    # The engine still hides itself and the course, whatever the course declares.
-    assert set(fixture.hidden_paths()) == {str(REPO_ROOT / "autograder"), str(fixture.root)}
+    # The engine still hides itself, its test suite (which holds this course) and the course.
+    assert set(fixture.hidden_paths()) == {str(REPO_ROOT / "autograder"), str(REPO_ROOT / "tests")}
     assert fixture.readable_paths() == ()
 
 
@@ -194,7 +194,14 @@ def test_a_course_without_a_declaration_gets_only_the_engines_rules(tmp_path):
     assert course.declaration.source is None
     assert course.declaration.preload_modules() == []
     assert course.readable_paths() == ()
-    assert set(course.hidden_paths()) == {str(REPO_ROOT / "autograder"), str(tmp_path)}
+    # The engine's own tests/ holds fixture courses with their hidden tests in plain text:
+    # hidden from every course graded from this checkout (CI caught a hostile submission
+    # reading them when the fixture course was graded from a copy).
+    assert set(course.hidden_paths()) == {
+        str(REPO_ROOT / "autograder"),
+        str(REPO_ROOT / "tests"),
+        str(tmp_path),
+    }
 
 
 def test_released_notebooks_import_the_hidden_tests_through_the_old_name():
