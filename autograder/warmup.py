@@ -30,3 +30,12 @@ if _code:
         except BaseException:  # noqa: BLE001, S110 - best effort only
             pass
     del _ns
+
+# Everything imported and cached by now (numpy, pandas, the course package, the data the
+# setup cells loaded) is shared with every student process. Frozen, it is left out of the
+# children's garbage collections, which would otherwise write to those objects' pages and
+# make the kernel copy them in every child (docs/benchmarks/grading.md).
+import gc  # noqa: E402
+
+gc.collect()
+gc.freeze()

@@ -76,3 +76,23 @@ def test_text_columns_skip_the_collision_count_only_while_str_hashes_are_salted(
         env={**os.environ, "PYTHONHASHSEED": "12345"},
     )
     assert (salted.stdout.strip(), fixed.stdout.strip()) == ("True", "False")
+
+
+def test_student_processes_leave_what_the_fork_server_loaded_out_of_their_collections():
+    """Every student process is a fork of one warm server (pandas, the course package, the
+    cached data). Its garbage collections used to walk those inherited objects, writing to
+    their pages and so making the kernel copy them in every child; the server now freezes
+    them before the first fork."""
+    from autograder.sandbox import Limits
+    from autograder.student_process import StudentProcess
+
+    limits = Limits(cell_timeout=20, total_timeout=60)
+    proc = StudentProcess(
+        ["import gc\nfrozen = gc.get_freeze_count()\nfrozen"], limits, warmup=["import json"]
+    )
+    try:
+        reply = proc.run_cell(0)
+    finally:
+        proc.close()
+    assert reply["ok"], reply
+    assert int(reply["result"]) > 10_000  # numpy and pandas alone are far more objects
