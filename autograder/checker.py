@@ -16,6 +16,7 @@ from __future__ import annotations
 import ast
 import builtins
 import contextlib
+import copy
 import importlib
 import io
 import sys
@@ -237,6 +238,7 @@ class Checker:
         self.ns: dict[str, Any] = {"__name__": "__main__", "__builtins__": builtins}
         self.protected: set[str] = set()
         self.student_names: set[str] = set()
+        self.decoded: dict[str, Any] = {}  # name -> the value as last decoded (kept pristine)
 
     def import_setup(self, source: str) -> None:
         """Run the import statements of an instructor read-only cell here as well.
@@ -265,10 +267,19 @@ class Checker:
     def _bring(self, name: str, value: Any) -> Any:
         if isinstance(value, dict) and value.get("$") == "callable":
             return RemoteFunction(self.proc, name)
+        if value == codec.UNCHANGED:
+            # Sent before under this name and not changed since: a copy of what was
+            # decoded then (the tests that ran in between may have altered theirs).
+            if name not in self.decoded:
+                raise codec.DecodeError(
+                    "malformed value from the sandbox: 'unchanged' for a value never sent"
+                )
+            return copy.deepcopy(self.decoded[name])
         decoded = codec.decode(value)
         if isinstance(decoded, codec.ModuleRef):
             return _module(decoded.name, self.modules)
-        return decoded
+        self.decoded[name] = decoded
+        return copy.deepcopy(decoded)
 
     def run_test(self, sc: SpecCell) -> CellResult:
         filename = f"<test {sc.grade_id}>"

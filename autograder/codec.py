@@ -33,6 +33,11 @@ MAX_SHARED_HASH = 16
 MODULE_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$")
 
 
+# What the student process sends instead of a value it sent before, unchanged, under the
+# same name; only the checker, which remembers what it decoded, accepts it (``decode`` never).
+UNCHANGED = {"$": "unchanged"}
+
+
 class DecodeError(ValueError):
     """The sandbox sent something that is not a well-formed encoded value."""
 

@@ -7,9 +7,14 @@ rows or other students' work.  It receives only the code cells it must run
 
 Protocol (JSON over a pipe, one request, one reply):
   {"op": "run", "cell": i}                  -> {"ok", "stdout", "result", "error"}
-  {"op": "get", "names": [...]}             -> {"values": {name: encoded}}
+  {"op": "get", "names": [...]}             -> {"values": {name: encoded or UNCHANGED}}
   {"op": "call", "name", "args", "kwargs"}  -> {"ok", "value"} or {"ok": false, "error"}
 The parent never unpickles anything it receives from here.
+
+A value whose encoding is the same as the one this process last sent under that name
+(a frame that several tests read) is answered with UNCHANGED instead of being sent and
+decoded again: the checker reuses a copy of what it decoded then. A student who fakes it
+only makes the checker see their own earlier value of that name.
 """
 
 from __future__ import annotations
@@ -59,6 +64,10 @@ class _CappedText:
         return out
 
 
+class RawReply(str):
+    """A reply that is JSON text already (sent as it is, not dumped again)."""
+
+
 class _IPythonStub:
     """Enough of get_ipython() for magics that nbgrader notebooks commonly contain."""
 
@@ -95,6 +104,7 @@ class StudentRunner:
         )
         sys.modules["__main__"] = main
         sys.stdout = sys.stderr = self.out
+        self.sent: dict[str, str] = {}  # name -> the JSON text last sent for it
 
     def _display(self, *objs, **kwargs):
         for obj in objs:
@@ -119,20 +129,28 @@ class StudentRunner:
         except BaseException as exc:  # SystemExit and KeyboardInterrupt too, like a kernel
             return {"ok": False, "stdout": self.out.take(), "error": _error(exc)}
 
-    def get(self, names: list[str]) -> dict:
-        values = {}
+    def get(self, names: list[str]) -> RawReply:
+        """The encoded values, as JSON text built here (each value is dumped only once)."""
+        parts = []
         for name in names:
             if name not in self.ns or name.startswith("__"):
                 continue
             value = self.ns[name]
             if callable(value) and not isinstance(value, type):
-                values[name] = {"$": "callable"}
-                continue
-            try:
-                values[name] = codec.encode(value)
-            except BaseException:
-                values[name] = {"$": "opaque", "type": type(value).__name__}
-        return {"values": values}
+                text = json.dumps({"$": "callable"})
+            else:
+                try:
+                    text = json.dumps(codec.encode(value), allow_nan=False)
+                except MemoryError:
+                    raise  # the grader's trouble, not the answer's: an error reply says so
+                except BaseException:
+                    text = json.dumps({"$": "opaque", "type": type(value).__name__})
+                if self.sent.get(name) == text:
+                    text = json.dumps(codec.UNCHANGED)
+                else:
+                    self.sent[name] = text
+            parts.append(f"{json.dumps(name)}: {text}")
+        return RawReply('{"values": {' + ", ".join(parts) + "}}")
 
     def call(self, name: str, args: list, kwargs: dict) -> dict:
         fn = self.ns.get(name)
@@ -179,7 +197,7 @@ def main(conn, cells: list[str], limits: Limits) -> None:
             return
         try:
             reply = handlers[msg["op"]](msg)
-            data = json.dumps(reply, allow_nan=False)
+            data = reply if isinstance(reply, RawReply) else json.dumps(reply, allow_nan=False)
         except BaseException as exc:
             data = json.dumps(
                 {"ok": False, "error": {"ename": type(exc).__name__, "evalue": str(exc)[:500]}}

@@ -17,14 +17,15 @@ from autograder.spec import SpecCell
 from autograder.student_process import SandboxReplyError, StudentProcess
 
 # The answer exists; then the reply carrying the values fails to serialise inside the
-# student process (as a MemoryError while sending a large frame would), so the student
-# process answers the request with an error instead of the values.
+# student process (as a MemoryError while sending a large frame would: whether the reply
+# is dumped whole or value by value), so the student process answers the request with an
+# error instead of the values.
 CELLS = [
     "answer = 42",
     "import json\n"
     "_dumps = json.dumps\n"
     "def _failing(obj, *args, **kwargs):\n"
-    "    if isinstance(obj, dict) and 'values' in obj:\n"
+    "    if obj == 42 or (isinstance(obj, dict) and 'values' in obj):\n"
     "        raise MemoryError('no room for the reply')\n"
     "    return _dumps(obj, *args, **kwargs)\n"
     "json.dumps = _failing",
