@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from globalsourcing.checks import expect_number
+from globalsourcing.checks import expect_number, reference
 
 from . import ps1_market as coding
 
@@ -10,6 +10,7 @@ BN, RATE = coding.BN, coding.RATE
 BPO_MIX = "Count only the rows whose market is 'ito'; 'ito_bpo' mixes in BPO spending."
 
 
+@reference
 def _claims(reliability: str):
     market = coding._market()
     rows = market[(market["market"] == "bpo") & (market["reliability"] == reliability)]

@@ -11,6 +11,7 @@ from globalsourcing.checks import (
     expect_wide_equal,
     fail,
     read_choice,
+    reference,
 )
 from globalsourcing.checks.ps2_geography import GROUP_OF, growth_by_group
 from globalsourcing.data import load
@@ -24,8 +25,16 @@ TOP10_ADVICE = "ict_exports_usd_bn is the economy's 2024 ict_service_exports_usd
 PER_WORKER_ADVICE = "ict_per_worker_usd divides exports by the labour force of the same year, the latest year in which both are available."
 
 
+@reference
 def _panel() -> pd.DataFrame:
     return load("wdi_panel")
+
+
+@reference
+def _economies() -> pd.DataFrame:
+    """The panel without its aggregate rows: what Q1's `economies` must hold."""
+    panel = _panel()
+    return panel[~panel["is_aggregate"]]
 
 
 ECONOMIES_ADVICE = (
@@ -42,21 +51,20 @@ def q1(economies) -> None:
     student dropped is not required here either; every panel column they kept is
     compared with the panel (numbers at full precision, text exactly).
     """
-    panel = _panel()
+    expected = _economies()  # the panel's columns and dtypes, without the aggregates
     frame = as_frame(economies, "economies", keys=KEYS)
-    expected = panel[~panel["is_aggregate"]]
     if len(frame) != len(expected):
         fail(
             f"`economies` has {len(frame)} rows, but every year of every economy makes "
             f"{len(expected)}: drop only the aggregate rows, not years or columns' missing values."
         )
-    kept = [c for c in panel.columns if c in frame.columns and c not in KEYS]
+    kept = [c for c in expected.columns if c in frame.columns and c not in KEYS]
     if _unchanged(frame, expected, kept):
         return  # the panel's own rows and values, as most students keep them: no tolerance needed
     numbers = [
         c
         for c in kept
-        if pd.api.types.is_numeric_dtype(panel[c]) or pd.api.types.is_bool_dtype(panel[c])
+        if pd.api.types.is_numeric_dtype(expected[c]) or pd.api.types.is_bool_dtype(expected[c])
     ]
     expect_frame_equal(
         frame,
@@ -108,20 +116,28 @@ def _expect_same_text(frame: pd.DataFrame, expected: pd.DataFrame, columns: list
             )
 
 
-def _top10(economies: pd.DataFrame | None = None) -> pd.DataFrame:
-    """The reference top ten, or the top ten of the student's own `economies`."""
+@reference
+def _world_ict_2024() -> float:
+    """The WLD row's 2024 ICT service exports, the denominator of every world share."""
     panel = _panel()
     world = panel.loc[
         (panel["country_code"] == "WLD") & (panel["year"] == 2024), "ict_service_exports_usd"
     ]
-    kept = panel[~panel["is_aggregate"]] if economies is None else economies
+    return float(world.iloc[0])
+
+
+@reference
+def _top10(economies: pd.DataFrame | None = None) -> pd.DataFrame:
+    """The reference top ten, or the top ten of the student's own `economies`."""
+    world = _world_ict_2024()
+    kept = _economies() if economies is None else economies
     rows = kept[pd.to_numeric(kept["year"]) == 2024].nlargest(10, "ict_service_exports_usd")
     return pd.DataFrame(
         {
             "country_code": rows["country_code"],
             "country_name": rows["country_name"],
             "ict_exports_usd_bn": rows["ict_service_exports_usd"] / 1e9,
-            "world_share": rows["ict_service_exports_usd"] / float(world.iloc[0]),
+            "world_share": rows["ict_service_exports_usd"] / world,
         }
     )
 
@@ -155,6 +171,7 @@ def q2(top10_2024, economies) -> None:
     )
 
 
+@reference
 def _groups() -> pd.DataFrame:
     panel = _panel()
     rows = panel[panel["country_code"].isin(GROUP_OF) & panel["year"].between(2005, 2024)]
@@ -214,22 +231,27 @@ def q4(growth, group_exports) -> None:
     )
 
 
-def q5(latest_per_worker) -> None:
+@reference
+def _latest_per_worker() -> pd.DataFrame:
+    """Q5's reference: exports per worker in each economy's latest year with both values."""
     panel = _panel()
     rows = panel[panel["country_code"].isin(GROUP_OF)].dropna(
         subset=["ict_service_exports_usd", "labor_force"]
     )
     latest = rows.sort_values("year").groupby("country_code").tail(1)
-    reference = pd.DataFrame(
+    return pd.DataFrame(
         {
             "country_code": latest["country_code"],
             "year": latest["year"],
             "ict_per_worker_usd": latest["ict_service_exports_usd"] / latest["labor_force"],
         }
     )
+
+
+def q5(latest_per_worker) -> None:
     expect_frame_equal(
         latest_per_worker,
-        reference,
+        _latest_per_worker(),
         "latest_per_worker",
         keys=["country_code"],
         advice=PER_WORKER_ADVICE,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from globalsourcing.checks import expect_number, fail, read_choice
+from globalsourcing.checks import expect_number, fail, read_choice, reference
 
 from . import ps2_geography as coding
 
@@ -10,22 +10,26 @@ BN, SHARE = 1, 3
 YEAR_HINT = "That is the value for the notebook's first YEAR; change YEAR and run the cell again."
 
 
+@reference
 def _reporting(year: int) -> int:
     panel = coding._panel()
     rows = panel[~panel["is_aggregate"] & (panel["year"] == year)]
     return int(rows.dropna(subset=["ict_service_exports_usd"])["country_code"].nunique())
 
 
+@reference
 def _india_share(year: int) -> float:
     panel = coding._panel().set_index(["country_code", "year"])["ict_service_exports_usd"]
     return float(panel["IND", year] / panel["WLD", year])
 
 
+@reference
 def _growth(start: int) -> dict[str, float]:
     table = coding._groups()
     return ((table.loc[2024] / table.loc[start]) ** (1 / (2024 - start)) - 1).to_dict()
 
 
+@reference
 def _per_worker() -> dict[str, float]:
     panel = coding._panel()
     both = panel[panel["country_code"].isin(coding.GROUP_OF)].dropna(

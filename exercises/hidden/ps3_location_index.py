@@ -14,6 +14,7 @@ from globalsourcing.checks import (
     expect_number,
     expect_one_of,
     fail,
+    reference,
 )
 from globalsourcing.checks.ps3_location_index import INDICATORS
 from globalsourcing.data import load
@@ -33,6 +34,7 @@ def _minmax(values: pd.Series) -> pd.Series:
     return (values - values.min()) / (values.max() - values.min())
 
 
+@reference
 def _latest() -> pd.DataFrame:
     panel, ranks = load("wdi_panel"), load("gsli_ranks")
     rows = panel[
@@ -41,6 +43,7 @@ def _latest() -> pd.DataFrame:
     return rows.sort_values("year").groupby("country_code")[INDICATORS].last()
 
 
+@reference
 def _scores(weights=(0.4, 0.3, 0.3), latest: pd.DataFrame | None = None) -> pd.DataFrame:
     """The reference scores, or those that follow from the student's own `latest`."""
     latest = _latest() if latest is None else latest
@@ -110,18 +113,29 @@ def q3(scores, latest) -> None:
     )
 
 
-def _spearman(index: pd.Series) -> float:
+@reference
+def _published_2021() -> pd.Series:
+    """The GSLI 2021 rank of each country that has one."""
     ranks = load("gsli_ranks")
-    published = ranks[ranks["edition"] == 2021].set_index("country_code")["rank"]
+    return ranks[ranks["edition"] == 2021].set_index("country_code")["rank"]
+
+
+def _spearman(index: pd.Series) -> float:
+    published = _published_2021()
     return float(index.loc[published.index].rank(ascending=False).corr(published))
+
+
+@reference
+def _reference_spearman(weights=(0.4, 0.3, 0.3)) -> float:
+    """The correlation of the reference index under ``weights`` with the 2021 ranks."""
+    return _spearman(_scores(weights)["index"])
 
 
 def q4(spearman_2021, scores) -> None:
     """Right for the reference index, or for the index in the student's own `scores`."""
-    ranks = load("gsli_ranks")
-    published = ranks[ranks["edition"] == 2021].set_index("country_code")["rank"]
+    published = _published_2021()
     ours = _scores().loc[published.index]
-    want = _spearman(_scores()["index"])
+    want = _reference_spearman()
     got = as_number(spearman_2021, "spearman_2021")
     if math.isclose(got, -want, rel_tol=1e-3) and not math.isclose(got, want, rel_tol=1e-3):
         fail(

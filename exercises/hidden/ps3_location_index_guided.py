@@ -51,12 +51,12 @@ def q4(n_ranked_2021, spearman_read) -> None:
     )
     expect_number(
         spearman_read,
-        coding._spearman(coding._scores()["index"]),
+        coding._reference_spearman(),
         "spearman_read",
         decimals=SCORE,
         hints=[
             (
-                coding._spearman(coding._scores(weights=(1 / 3, 1 / 3, 1 / 3))["index"]),
+                coding._reference_spearman((1 / 3, 1 / 3, 1 / 3)),
                 "That is the correlation with equal weights; set WEIGHTS back to 0.4, 0.3, 0.3.",
             )
         ],

@@ -14,6 +14,7 @@ from globalsourcing.checks import (
     expect_wide_equal,
     fail,
     read_choice,
+    reference,
 )
 from globalsourcing.checks.ps4_decisions import as_pair
 from globalsourcing.data import load
@@ -35,6 +36,11 @@ def _wilson(successes, n, z=Z):
     return centre - half, centre + half
 
 
+@reference
+def _decisions() -> pd.DataFrame:
+    return load("sourcing_decisions")
+
+
 def _rates(frame: pd.DataFrame, by: str, wilson=_wilson) -> pd.DataFrame:
     """Rates and intervals per level of ``by``; ``wilson`` may be the student's own function."""
     out = frame.groupby(by)["savings_achieved"].agg(n="size", successes="sum").reset_index()
@@ -48,8 +54,15 @@ def _rates(frame: pd.DataFrame, by: str, wilson=_wilson) -> pd.DataFrame:
     return out
 
 
+@reference
+def _reference_rates(by: str) -> pd.DataFrame:
+    """Rates and reference intervals of the decisions per level of ``by``."""
+    return _rates(_decisions(), by)
+
+
+@reference
 def _length_table() -> pd.DataFrame:
-    decisions = load("sourcing_decisions")
+    decisions = _decisions()
     deals = decisions[decisions["scope"].isin(["selective", "total_outsourcing"])]
     length = deals["contract_years"].le(3).map({True: "short", False: "long"})
     return deals.groupby(["scope", length])["savings_achieved"].mean().unstack()
@@ -75,11 +88,11 @@ def q1(wilson_interval) -> None:
             )
 
 
-def _expect_rates(actual, by_factor, name, keys, wilson_interval) -> None:
-    """Right with the reference intervals, or with the student's own `wilson_interval`."""
+def _expect_rates(actual, expected, by_factor, name, keys, wilson_interval) -> None:
+    """Right with the ``expected`` reference intervals, or with the student's own `wilson_interval`."""
     expect_one_of(
         lambda: expect_frame_equal(
-            actual, by_factor(_wilson), name, keys=keys, advice=RATES_ADVICE, decimals=RATE_DECIMALS
+            actual, expected(), name, keys=keys, advice=RATES_ADVICE, decimals=RATE_DECIMALS
         ),
         lambda: expect_frame_equal(
             actual,
@@ -93,9 +106,10 @@ def _expect_rates(actual, by_factor, name, keys, wilson_interval) -> None:
 
 
 def q2(scope_rates, wilson_interval) -> None:
-    decisions = load("sourcing_decisions")
+    decisions = _decisions()
     _expect_rates(
         scope_rates,
+        lambda: _reference_rates("scope"),
         lambda wilson: _rates(decisions, "scope", wilson),
         "scope_rates",
         ["scope"],
@@ -103,7 +117,7 @@ def q2(scope_rates, wilson_interval) -> None:
     )
 
 
-def _practices(decisions: pd.DataFrame, wilson) -> pd.DataFrame:
+def _practices(decisions: pd.DataFrame, wilson=_wilson) -> pd.DataFrame:
     parts = [
         _rates(decisions, factor, wilson).rename(columns={factor: "level"}).assign(factor=factor)
         for factor in ["decision_makers", "bid_process", "contract_type"]
@@ -111,10 +125,17 @@ def _practices(decisions: pd.DataFrame, wilson) -> pd.DataFrame:
     return pd.concat(parts, ignore_index=True)
 
 
+@reference
+def _reference_practices() -> pd.DataFrame:
+    """Rates and reference intervals per level of each of the three practices."""
+    return _practices(_decisions())
+
+
 def q3(practice_rates, wilson_interval) -> None:
-    decisions = load("sourcing_decisions")
+    decisions = _decisions()
     _expect_rates(
         practice_rates,
+        _reference_practices,
         lambda wilson: _practices(decisions, wilson),
         "practice_rates",
         ["factor", "level"],
@@ -148,7 +169,7 @@ def _rate_of(scope_rates, scope: str) -> float:
 
 def q5(naive_gap, gap_long, scope_rates, length_by_scope) -> None:
     """Right for the reference tables, or for the student's own `scope_rates` and table."""
-    rates = _rates(load("sourcing_decisions"), "scope").set_index("scope")["rate"]
+    rates = _reference_rates("scope").set_index("scope")["rate"]
     expect_one_of(
         lambda: expect_number(
             naive_gap, rates["selective"] - rates["total_outsourcing"], "naive_gap", decimals=RATE

@@ -4,21 +4,17 @@ from __future__ import annotations
 
 import numpy as np
 
-from globalsourcing.checks import expect_number, fail, read_choice
-from globalsourcing.data import load
+from globalsourcing.checks import expect_number, fail, read_choice, reference
 
 from . import ps4_decisions as coding
 
 RATE = coding.RATE
 
 
-def _decisions():
-    return load("sourcing_decisions")
-
-
+@reference
 def _cells(short_up_to: int):
     """Success rate and count per (scope, length) for a cut-off."""
-    decisions = _decisions()
+    decisions = coding._decisions()
     deals = decisions[decisions["scope"].isin(["selective", "total_outsourcing"])]
     length = np.where(deals["contract_years"] <= short_up_to, "short", "long")
     return deals.groupby(["scope", length])["savings_achieved"].agg(["mean", "size"])
@@ -36,7 +32,7 @@ def q1(low_95, low_99) -> None:
 
 
 def q2(selective_rate, total_outsourcing_high) -> None:
-    rates = coding._rates(_decisions(), "scope").set_index("scope")
+    rates = coding._reference_rates("scope").set_index("scope")
     expect_number(selective_rate, rates.loc["selective", "rate"], "selective_rate", decimals=RATE)
     expect_number(
         total_outsourcing_high,
@@ -53,11 +49,10 @@ def q2(selective_rate, total_outsourcing_high) -> None:
 
 
 def q3(best_decision_makers, bid_gap) -> None:
-    decisions = _decisions()
-    makers = coding._rates(decisions, "decision_makers").set_index("decision_makers")["rate"]
+    makers = coding._reference_rates("decision_makers").set_index("decision_makers")["rate"]
     if read_choice(best_decision_makers, list(makers.index)) != makers.idxmax():
         fail("`best_decision_makers` is not the level of decision_makers with the highest rate.")
-    bids = coding._rates(decisions, "bid_process").set_index("bid_process")["rate"]
+    bids = coding._reference_rates("bid_process").set_index("bid_process")["rate"]
     gap = bids["internal_and_external"] - bids["external_only"]
     expect_number(
         bid_gap,
@@ -94,7 +89,7 @@ def q4(n_short_total, selective_long_rate_5) -> None:
 
 
 def q5(gap_shrinks_by) -> None:
-    scope = coding._rates(_decisions(), "scope").set_index("scope")["rate"]
+    scope = coding._reference_rates("scope").set_index("scope")["rate"]
     naive = scope["selective"] - scope["total_outsourcing"]
     cells = _cells(3)["mean"]
     long = cells["selective", "long"] - cells["total_outsourcing", "long"]

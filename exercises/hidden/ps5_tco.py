@@ -12,6 +12,7 @@ from globalsourcing.checks import (
     expect_number,
     expect_one_of,
     fail,
+    reference,
 )
 from globalsourcing.checks.ps5_tco import (
     FTE,
@@ -46,6 +47,7 @@ def _offshore(fte, rate, loss, governance):
 MONEY, REL = 0, 1e-6
 
 
+@reference
 def _table(rate=RATE, loss=LOSS, governance=GOVERNANCE, cost=_offshore) -> pd.DataFrame:
     """The reference table, or the one the student's own cost function ``cost`` gives."""
     years = np.arange(1, YEARS + 1)
@@ -127,6 +129,7 @@ def q3(break_even_year, cost_table) -> None:
     )
 
 
+@reference
 def _break_even(cost=_offshore) -> float:
     """The rate at which five years' savings pay the transition back, for ``cost``.
 
@@ -163,6 +166,7 @@ def q4(break_even_rate, offshore_annual_cost) -> None:
     )
 
 
+@reference
 def _sensitivity(cost=_offshore) -> pd.DataFrame:
     rows = [
         {

@@ -14,6 +14,7 @@ from globalsourcing.checks import (
     expect_one_of,
     fail,
     read_choice,
+    reference,
 )
 from globalsourcing.checks.ps6_retention import MONTHS, SCENARIO_INPUTS
 
@@ -37,6 +38,7 @@ SUMMARY_ADVICE = (
 )
 
 
+@reference
 def _simulate(
     months, annual, codified, relearn, relearn_first=False, monthly=_monthly
 ) -> pd.DataFrame:
@@ -53,6 +55,7 @@ def _simulate(
     return pd.DataFrame({"month": range(1, months + 1), "knowledge": stock})
 
 
+@reference
 def _runs(simulate=None) -> pd.DataFrame:
     """The four scenario runs, from the reference model or the student's own function."""
     parts = []
@@ -69,6 +72,7 @@ def _runs(simulate=None) -> pd.DataFrame:
     return pd.concat(parts, ignore_index=True)
 
 
+@reference
 def _summary(runs: pd.DataFrame | None = None) -> pd.DataFrame:
     runs = _runs() if runs is None else runs
     runs = runs.assign(month=pd.to_numeric(runs["month"])).sort_values("month")

@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
-from globalsourcing.checks import expect_frame_equal, expect_number, expect_one_of, fail
+from globalsourcing.checks import (
+    expect_frame_equal,
+    expect_number,
+    expect_one_of,
+    fail,
+    reference,
+)
 from globalsourcing.data import load
 
 # The precision the header states: £ millions and £ thousands to 1 decimal, shares and
@@ -13,14 +19,20 @@ MONEY, SHARE = 1, 3
 ENDED_ADVICE = "years_served is end_year - start_year; share_served divides it by duration_years."
 
 
-def q1(ended_deals) -> None:
+@reference
+def _ended():
+    """Q1's reference: the years served and the share of the term of every ended deal."""
     cases = load("cases")
     ended = cases.dropna(subset=["end_year", "duration_years"]).copy()
     ended["years_served"] = (ended["end_year"] - ended["start_year"]).astype(float)
     ended["share_served"] = ended["years_served"] / ended["duration_years"]
+    return ended[["case_id", "years_served", "share_served"]]
+
+
+def q1(ended_deals) -> None:
     expect_frame_equal(
         ended_deals,
-        ended[["case_id", "years_served", "share_served"]],
+        _ended(),
         "ended_deals",
         keys=["case_id"],
         advice=ENDED_ADVICE,
@@ -72,12 +84,18 @@ def q4(backsourcing_per_person_gbp_k) -> None:
     )
 
 
-def q5(same_outcome) -> None:
+@reference
+def _same_outcome() -> list[str]:
+    """The other cases with Sainsbury's outcome category, sorted."""
     cases = load("cases")
     category = cases.set_index("case_id").loc["sainsbury_accenture_2000", "outcome_category"]
     want = sorted(cases.loc[cases["outcome_category"] == category, "case_id"])
     want.remove("sainsbury_accenture_2000")
-    if sorted(map(str, same_outcome)) != want:
+    return want
+
+
+def q5(same_outcome) -> None:
+    if sorted(map(str, same_outcome)) != _same_outcome():
         fail(
             "`same_outcome` does not list exactly the other cases with Sainsbury's outcome category."
         )

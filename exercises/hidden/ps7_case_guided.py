@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from globalsourcing.checks import expect_number, fail, read_choice
+from globalsourcing.checks import expect_number, fail, read_choice, reference
 from globalsourcing.data import load
 
 from . import ps7_case as coding
@@ -19,6 +19,7 @@ OPTIONS = {
 }
 
 
+@reference
 def _row():
     return load("cases").set_index("case_id")
 
@@ -106,8 +107,6 @@ def q4(cost_per_person_gbp_k, cost_per_person_if_800) -> None:
 
 
 def q5(answer_q5) -> None:
-    cases = load("cases")
-    category = cases.set_index("case_id").loc[SAINSBURY, "outcome_category"]
-    same = set(cases.loc[cases["outcome_category"] == category, "case_id"]) - {SAINSBURY}
+    same = set(coding._same_outcome())
     if OPTIONS.get(read_choice(answer_q5, "ABCD") or "") not in same:
         fail("`answer_q5` is not the case whose outcome category matches Sainsbury's.")

@@ -29,6 +29,7 @@ from ._compare import (
     read_choice,
 )
 from ._hidden import HiddenTestFailure, run_hidden
+from ._reference import reference
 from ._registry import Question, assignments, get, question, questions_of
 
 __all__ = [
@@ -58,5 +59,6 @@ __all__ = [
     "question",
     "questions_of",
     "read_choice",
+    "reference",
     "run_hidden",
 ]

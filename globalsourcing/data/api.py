@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as _dt
 import threading
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from pathlib import Path
 
 from globalsourcing.data import download
@@ -14,6 +16,7 @@ from globalsourcing.text import MarkdownText
 
 _MEMO: dict[tuple, object] = {}
 _LOCK = threading.Lock()
+_READS = threading.local()  # .open: the read logs of track_reads() open in this thread
 
 
 def list_datasets():
@@ -87,7 +90,54 @@ def load(name: str, *, refresh: bool = False):
                 f"the data file {path} is missing",
                 "reinstall globalsourcing or restore datasets/ from the repository",
             )
-    return _read_verified(spec, path, expected).copy()
+    identity = _identity(path, expected)
+    frame = _read_verified(spec, path, identity).copy()
+    note_reads({name: identity})
+    return frame
+
+
+def version(name: str) -> tuple | None:
+    """The identity of the file ``load(name)`` would read now, or None when there is none.
+
+    The same identity that ``load`` memoises its parsed frame on: the file's path, its
+    modification time in nanoseconds, its size and the checksum it must have. It changes
+    when a test or an instructor points GLOBALSOURCING_DATA_DIR elsewhere, edits or
+    replaces the file, or downloads the series again. Cheap (one ``stat``); it never
+    downloads, reads or checks the file, and a series that is not there yet gives None.
+    """
+    spec = get_spec(name)
+    try:
+        if spec.kind == "external":
+            path, expected = _located_external_file(spec)
+        else:
+            path, expected = spec.path, spec.sha256
+        return None if path is None else _identity(path, expected)
+    except (OSError, DatasetError):
+        return None
+
+
+@contextmanager
+def track_reads() -> Iterator[dict[str, tuple]]:
+    """Log, while open, the identity of every dataset ``load`` reads in this thread.
+
+    Yields a dict {dataset name: identity as given by :func:`version`} that fills as
+    datasets are loaded; logs opened inside each other all receive each read, so a
+    cached result built from other cached results still knows every file behind it.
+    """
+    logs = _READS.__dict__.setdefault("open", [])
+    log: dict[str, tuple] = {}
+    logs.append(log)
+    try:
+        yield log
+    finally:
+        logs.remove(log)
+
+
+def note_reads(reads: Mapping[str, tuple]) -> None:
+    """Record reads in every log open in this thread (a cache that serves a result built
+    from these datasets without loading them calls this, as ``load`` does)."""
+    for log in getattr(_READS, "open", ()):
+        log.update(reads)
 
 
 def download_series(name: str, *, base_url: str | None = None, cache: Path | None = None) -> Path:
@@ -140,6 +190,21 @@ def _build_external(spec: DatasetSpec, directory: Path, base_url: str | None):
     )
 
 
+def _located_external_file(spec: DatasetSpec) -> tuple[Path, str]:
+    """The file and checksum ``load`` reads for an external series, without downloading it.
+
+    Raises DatasetError when the mirror lacks the file or the cache has no readable manifest.
+    """
+    mirror = download.mirror_dir()
+    if mirror is not None:
+        return mirror / spec.mirror["file"], spec.mirror["sha256"]
+    target = download.cache_dir() / f"{spec.name}.csv"
+    manifest = download.read_manifest(target)
+    if manifest is None or "sha256" not in manifest:
+        raise DatasetError(spec.name, f"{target} has no readable manifest", "load it first")
+    return target, manifest["sha256"]
+
+
 def _external_file(spec: DatasetSpec, *, refresh: bool) -> tuple[Path, str]:
     """Locate the file to read for an external series and the SHA-256 it must have."""
     mirror = download.mirror_dir()
@@ -175,10 +240,10 @@ def _external_file(spec: DatasetSpec, *, refresh: bool) -> tuple[Path, str]:
     return target, manifest["sha256"]
 
 
-def _read_verified(spec: DatasetSpec, path: Path, expected: str | None):
+def _read_verified(spec: DatasetSpec, path: Path, identity: tuple):
     """Checksum, parse and validate a file; memoised per file version in this process."""
-    stat = path.stat()
-    key = (spec.name, str(path), stat.st_mtime_ns, stat.st_size, expected)
+    expected = identity[-1]
+    key = (spec.name, *identity)
     with _LOCK:
         if key in _MEMO:
             return _MEMO[key]
@@ -196,6 +261,12 @@ def _read_verified(spec: DatasetSpec, path: Path, expected: str | None):
             del _MEMO[old]  # one version per dataset: a changed file replaces the old frame
         _MEMO[key] = frame
     return frame
+
+
+def _identity(path: Path, expected: str | None) -> tuple:
+    """One version of a data file: path, mtime in ns, size, and the checksum it must have."""
+    stat = path.stat()
+    return (str(path), stat.st_mtime_ns, stat.st_size, expected)
 
 
 def _checksum_fix(spec: DatasetSpec) -> str:
