@@ -88,8 +88,26 @@ def cmd_collect(args) -> int:
     return 0
 
 
+def _start_sandbox_early(course, args, limits) -> None:
+    """Start the fork server before importing the grader's heavy modules.
+
+    It needs a second of CPU for numpy, pandas and the course package, and the grader
+    about as long for nbgrader's gradebook, the submissions and the checker's imports:
+    started first, the two overlap on two cores. ``grade`` hands it the setup cells, or
+    stops it unused (nothing to grade, other settings). Problems are left to ``grade``.
+    """
+    if args.scheduler or not course.submitted(args.assignment, args.student or None):
+        return
+    from .student_process import start_early
+
+    try:
+        declared = course.declaration
+        start_early(declared.preload_modules(), course.sandbox_limits(limits).env)
+    except Exception:  # noqa: BLE001, S110 - grade() meets the same problem and reports it
+        pass
+
+
 def cmd_grade(args) -> int:
-    from .grade import grade
     from .sandbox import Limits
 
     limits = Limits(
@@ -100,6 +118,9 @@ def cmd_grade(args) -> int:
         output_bytes=args.max_output,
     )
     course = _course(args)
+    _start_sandbox_early(course, args, limits)
+    from .grade import grade
+
     summary = grade(
         course,
         args.assignment,

@@ -82,12 +82,28 @@ class _ForkServer(forkserver.ForkServer):
     never changed, for no thread at any moment.
     """
 
-    def __init__(self, preload: list[str], env: dict[str, str]):
+    def __init__(self, preload: list[str], env: dict[str, str], warmup_later: bool = False):
         super().__init__()
         self.set_forkserver_preload(preload)
         self._env = env
         self._popen: subprocess.Popen | None = None  # held: it must not reap the server
         self.users = 0
+        # Started before the setup cells are known (``start_early``): the server imports
+        # its modules meanwhile, then waits on this pipe for the cells (``send_warmup``).
+        self.warmup_later = warmup_later
+        self._warmup_w: int | None = None
+
+    def send_warmup(self, warmup: list[str] | None) -> None:
+        """Hand a server started early its setup cells (once; closing the pipe ends the wait)."""
+        with self._lock:
+            fd, self._warmup_w, self.warmup_later = self._warmup_w, None, False
+        if fd is None:
+            return
+        try:
+            with open(fd, "wb", closefd=True) as pipe:
+                pipe.write(json.dumps(warmup or []).encode())
+        except OSError:
+            pass  # the server is gone: ensure_running starts another one
 
     def ensure_running(self) -> None:
         with self._lock:
@@ -106,6 +122,11 @@ class _ForkServer(forkserver.ForkServer):
                     os.chmod(address, 0o600)
                 listener.listen()
                 alive_r, alive_w = os.pipe()  # EOF on alive_r tells the server to stop
+                env, fds, warmup_r = self._env, (listener.fileno(), alive_r), None
+                if self.warmup_later:
+                    warmup_r, self._warmup_w = os.pipe()
+                    env = {**env, "AUTOGRADER_WARMUP_FD": str(warmup_r)}
+                    fds += (warmup_r,)
                 try:
                     code = (
                         "from multiprocessing.forkserver import main; "
@@ -114,21 +135,29 @@ class _ForkServer(forkserver.ForkServer):
                     command = [
                         spawn.get_executable(), *util._args_from_interpreter_flags(), "-c", code
                     ]  # fmt: skip
-                    self._popen = subprocess.Popen(
-                        command, env=self._env, pass_fds=(listener.fileno(), alive_r)
-                    )
+                    self._popen = subprocess.Popen(command, env=env, pass_fds=fds)
                 except BaseException:
                     os.close(alive_w)
+                    self._close_warmup()
                     raise
                 finally:
                     os.close(alive_r)
+                    if warmup_r is not None:
+                        os.close(warmup_r)
             self._forkserver_address = address
             self._forkserver_alive_fd = alive_w
             self._forkserver_pid = self._popen.pid
 
+    def _close_warmup(self) -> None:
+        if self._warmup_w is not None:
+            with contextlib.suppress(OSError):
+                os.close(self._warmup_w)
+            self._warmup_w = None
+
     def stop(self) -> None:
         """Ask the server to end (it does once no child holds its pipe), kill it if it lingers."""
         with self._lock:
+            self._close_warmup()  # a server still waiting for setup cells stops waiting
             if self._forkserver_pid is None:
                 return
             os.close(self._forkserver_alive_fd)
@@ -152,6 +181,28 @@ _servers: dict[tuple, _ForkServer] = {}
 _launching = threading.local()
 
 
+def _key(modules: list[str], environ: dict[str, str]) -> tuple:
+    return (tuple(modules), tuple(sorted(environ.items())))
+
+
+def start_early(preload: list[str] | None = None, env: tuple[tuple[str, str], ...] = ()) -> None:
+    """Start a fork server before the setup cells are known (a run's first step).
+
+    It imports numpy, pandas and the course's modules while the grader reads its own
+    modules, the gradebook and the submissions; ``fork_server`` then hands it the setup
+    cells. Only a later ``fork_server`` call with the same preload and environment uses
+    it; any other call stops it like any idle server.
+    """
+    modules = list(dict.fromkeys(PRELOAD + (preload or []) + [WARMUP]))
+    key = ("waiting for setup cells", *_key(modules, server_env(None, env)))
+    with _lock:
+        if key in _servers:
+            return
+        server = _servers[key] = _ForkServer(modules, server_env(None, env), warmup_later=True)
+    with contextlib.suppress(Exception):  # the first submission meets the failure again
+        server.ensure_running()
+
+
 def fork_server(
     preload: list[str] | None = None,
     warmup: list[str] | None = None,
@@ -160,9 +211,15 @@ def fork_server(
     """The running fork server for these arguments, started (and the idle others stopped)."""
     modules = list(dict.fromkeys(PRELOAD + (preload or []) + [WARMUP]))
     server_environ = server_env(warmup, env)
-    key = (tuple(modules), tuple(sorted(server_environ.items())))
+    key = _key(modules, server_environ)
+    early = ("waiting for setup cells", *_key(modules, server_env(None, env)))
     with _lock:
         server = _servers.get(key)
+        if server is None and early in _servers:
+            # Started early for this preload and environment: give it these setup cells.
+            server = _servers[key] = _servers.pop(early)
+            server.send_warmup(warmup)
+            server._env = server_environ  # a restart (the server died) starts it the usual way
         if server is None:
             for other_key, other in list(_servers.items()):
                 if other.users == 0:

@@ -18,6 +18,12 @@ from autograder.sandbox import shared_spots
 shared_spots()
 
 _code = os.environ.pop("AUTOGRADER_WARMUP", None)
+_fd = os.environ.pop("AUTOGRADER_WARMUP_FD", None)
+if _fd is not None:
+    # Started early (student_process.start_early): the setup cells arrive on this pipe
+    # once the grader knows them; an empty read (the grader stopped it) means none.
+    with open(int(_fd), "rb") as _pipe:
+        _code = _pipe.read().decode() or None
 if _code:
     _ns: dict = {"__name__": "__warmup__"}
     for _src in json.loads(_code):

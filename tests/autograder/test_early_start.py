@@ -82,3 +82,64 @@ def test_the_checker_imports_are_run_once_up_front_and_errors_are_ignored():
     grade_module._import_for_checker(spec)  # no exception for the missing module
     assert "tabnanny" in sys.modules  # a test cell's import ran
     assert "pickletools" not in sys.modules  # an answer cell's did not
+
+
+# ``python -m autograder grade`` goes further: it starts the fork server before it even
+# imports nbgrader's gradebook, while the setup cells are not known yet. The server
+# imports its modules meanwhile and waits for the cells, which ``fork_server`` sends.
+
+WARMUP = ["import colorsys"]  # a module nothing else here imports: proof the cells ran
+SEES_WARMUP = "import sys\n'colorsys' in sys.modules"
+
+
+def _server_pid(server) -> int:
+    return server._forkserver_pid
+
+
+def _alive(pid: int) -> bool:
+    import os
+
+    try:
+        done, _ = os.waitpid(pid, os.WNOHANG)
+    except ChildProcessError:
+        return False
+    return done == 0
+
+
+def _student_sees_warmup(warmup) -> str:
+    proc = student_process.StudentProcess([SEES_WARMUP], LIMITS, None, warmup)
+    try:
+        return proc.run_cell(0)["result"]
+    finally:
+        proc.close()
+
+
+def test_a_server_started_before_the_setup_cells_are_known_gets_them_and_is_used():
+    env = (("GLOBALSOURCING_TEST_EARLY", "1"),)
+    limits = Limits(cell_timeout=20, total_timeout=60, env=env)
+    student_process.start_early(None, env)
+    early = next(
+        s for k, s in student_process._servers.items() if k[0] == "waiting for setup cells"
+    )
+    pid = _server_pid(early)
+    server = student_process.fork_server(None, WARMUP, env)
+    student_process.release(server)
+    assert server is early and _server_pid(server) == pid
+    proc = student_process.StudentProcess([SEES_WARMUP], limits, None, WARMUP)
+    try:
+        assert proc.run_cell(0)["result"] == "True"  # the setup cells ran in the server
+    finally:
+        proc.close()
+    assert _server_pid(student_process.fork_server(None, WARMUP, env)) == pid
+
+
+def test_a_server_started_early_for_other_settings_is_stopped_not_used():
+    student_process.start_early(None, (("GLOBALSOURCING_TEST_EARLY", "other"),))
+    early = next(
+        s for k, s in student_process._servers.items() if k[0] == "waiting for setup cells"
+    )
+    pid = _server_pid(early)
+    # Another environment: a server of its own; the early one, idle, is stopped.
+    assert _student_sees_warmup(WARMUP) == "True"
+    assert not any(k[0] == "waiting for setup cells" for k in student_process._servers)
+    assert not _alive(pid)

@@ -96,3 +96,31 @@ def test_student_processes_leave_what_the_fork_server_loaded_out_of_their_collec
         proc.close()
     assert reply["ok"], reply
     assert int(reply["result"]) > 10_000  # numpy and pandas alone are far more objects
+
+
+def test_a_grading_run_ends_without_the_interpreters_teardown_but_loses_nothing(tmp_path):
+    """`python -m autograder grade` used to spend about half a second after its last
+    result letting the interpreter take pandas, SQLAlchemy and nbgrader apart object by
+    object. It now leaves at once, after what matters at exit: threads joined, atexit
+    handlers run, output flushed, the exit status kept."""
+    code = (
+        "import atexit, sys, threading, time, pathlib\n"
+        f"out = pathlib.Path({str(tmp_path)!r})\n"
+        "from autograder.__main__ import leave\n"
+        "class Teardown:\n"
+        "    def __del__(self):\n"
+        "        (out / 'teardown').write_text('ran')\n"
+        "kept = Teardown()\n"
+        "atexit.register(lambda: (out / 'atexit').write_text('ran'))\n"
+        "threading.Thread(target=lambda: (time.sleep(0.3), (out / 'thread').write_text('done'))).start()\n"
+        "sys.stdout.write('summary without a newline')\n"
+        "leave(3)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], cwd=REPO_ROOT, capture_output=True, text=True
+    )
+    assert done.returncode == 3, done.stderr
+    assert done.stdout == "summary without a newline"
+    assert (tmp_path / "atexit").read_text() == "ran"
+    assert (tmp_path / "thread").read_text() == "done"
+    assert not (tmp_path / "teardown").exists()
