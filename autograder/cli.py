@@ -102,7 +102,8 @@ def _start_sandbox_early(course, args, limits) -> None:
 
     try:
         declared = course.declaration
-        start_early(declared.preload_modules(), course.sandbox_limits(limits).env)
+        preload = declared.preload_modules(args.assignment)
+        start_early(preload, course.sandbox_limits(limits).env)
     except Exception:  # noqa: BLE001, S110 - grade() meets the same problem and reports it
         pass
 

@@ -16,6 +16,9 @@ file, ``grading.toml``, that names what the engine needs to grade it:
 ``preload``       modules the fork server imports once, before any submission is read;
                   ``"package.*"`` stands for every module of the package.  The checker
                   may also import these packages for a student value that is a module.
+``preload_for``   a table of assignment name -> more modules to preload when grading that
+                  assignment only (a library its answers commonly import, too slow to
+                  import in every student process and not worth it for the others).
 ``safe_messages`` modules whose exception messages are written for students: a failed
                   hidden test from one of them shows its message (``--hidden-messages auto``).
 ``hide``          paths student code must not see, on top of those the engine always
@@ -81,6 +84,7 @@ class Declaration:
     import_path: tuple[Path, ...] = ()
     hidden_tests: str | None = None
     preload: tuple[str, ...] = ()
+    preload_for: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (assignment, modules)
     safe_messages: tuple[str, ...] = ()
     hide: tuple[Path, ...] = ()
     readable: tuple[Path, ...] = ()
@@ -103,7 +107,7 @@ class Declaration:
         def bad(problem: str) -> CourseError:
             return CourseError(f"{path}: {problem} (see docs/grading.md, 'The course declaration')")
 
-        known = {"format", *_LISTS, *_STRINGS}
+        known = {"format", "preload_for", *_LISTS, *_STRINGS}
         unknown = sorted(set(data) - known)
         if unknown:
             raise bad(f"unknown key(s) {', '.join(unknown)}; known: {', '.join(sorted(known))}")
@@ -123,6 +127,18 @@ class Declaration:
             for name in data.get(key, []):
                 if not pattern.match(name):
                     raise bad(f"'{key}' entry {name!r} is not {what}")
+        preload_for = data.get("preload_for", {})
+        if not isinstance(preload_for, dict):
+            raise bad("'preload_for' must be a table of assignment = [modules]")
+        for assignment, names in preload_for.items():
+            if not isinstance(names, list) or not all(isinstance(v, str) and v for v in names):
+                raise bad(f"'preload_for.{assignment}' must be a list of non-empty strings")
+            for name in names:
+                if not _PRELOAD.match(name):
+                    raise bad(
+                        f"'preload_for.{assignment}' entry {name!r} is not a module name, "
+                        "or a package name followed by .*"
+                    )
         if "hidden_tests" in data and not _DOTTED.match(data["hidden_tests"]):
             raise bad(f"'hidden_tests' {data['hidden_tests']!r} is not a package name")
         if "environment" in data and not _HOOK.match(data["environment"]):
@@ -158,6 +174,7 @@ class Declaration:
             import_path=paths("import_path", must_exist=True),
             hidden_tests=data.get("hidden_tests"),
             preload=tuple(data.get("preload", [])),
+            preload_for=tuple((a, tuple(names)) for a, names in sorted(preload_for.items())),
             safe_messages=tuple(data.get("safe_messages", [])),
             hide=paths("hide", must_exist=False),
             readable=paths("readable", must_exist=True),
@@ -177,10 +194,10 @@ class Declaration:
         ):
             sys.meta_path.append(_CourseImports(folders))
 
-    def preload_modules(self) -> list[str]:
-        """The preload list with every ``package.*`` spelled out (module names, sorted)."""
+    def preload_modules(self, assignment: str | None = None) -> list[str]:
+        """The preload list (and ``assignment``'s own) with every ``package.*`` spelled out."""
         names: list[str] = []
-        for entry in self.preload:
+        for entry in self.preload + dict(self.preload_for).get(assignment, ()):
             if not entry.endswith(".*"):
                 names.append(entry)
                 continue
@@ -199,7 +216,8 @@ class Declaration:
 
     def checker_modules(self) -> frozenset[str]:
         """Top-level packages the checker may import for a student value that is a module."""
-        return frozenset(name.split(".")[0] for name in self.preload)
+        extra = (name for _, names in self.preload_for for name in names)
+        return frozenset(name.split(".")[0] for name in (*self.preload, *extra))
 
     def environment_pairs(self) -> tuple[tuple[str, str], ...]:
         """The ``(name, value)`` pairs student code gets, from the course's hook."""

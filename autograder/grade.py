@@ -154,7 +154,7 @@ def _grade(
     declared = course.declaration
     declared.enable_imports()  # the test cells import the course's hidden tests
     course_task = {
-        "preload": declared.preload_modules(),
+        "preload": declared.preload_modules(assignment),
         "safe_messages": declared.safe_messages,
         "course_modules": declared.checker_modules(),
     }

@@ -119,6 +119,17 @@ def test_this_course_declares_its_preload_hidden_tests_paths_and_environment(mon
     assert declared.safe_messages == ("globalsourcing.checks",)
 
 
+def test_an_assignment_can_preload_more_than_the_others():
+    """ps3 asks for a Spearman correlation: pandas imports scipy.stats for it, 0.6 s in
+    every student process that uses it unless the fork server has it already."""
+    declared = Course.load(REPO_ROOT / "exercises").declaration
+    common = declared.preload_modules()
+    for name in ("ps3_location_index", "ps3_location_index_guided"):
+        assert declared.preload_modules(name) == [*common, "scipy.stats"]
+    assert declared.preload_modules("ps1_market") == common
+    assert "scipy" in declared.checker_modules()
+
+
 def test_a_copy_of_the_course_finds_its_repository_through_root_env(tmp_path, monkeypatch):
     copy = tmp_path / "exercises"
     copy.mkdir()
@@ -146,6 +157,9 @@ def test_a_copy_of_the_course_finds_its_repository_through_root_env(tmp_path, mo
         ("format = 1\nroot = 'nowhere'", "root folder .* does not exist"),
         ("format = 1\nsafe_messages = [1]", "'safe_messages' must be a list"),
         ("format = [", "cannot be read as TOML"),
+        ("format = 1\npreload_for = ['scipy']", "'preload_for' must be a table"),
+        ("format = 1\n[preload_for]\nps3 = 'scipy'", "'preload_for.ps3' must be a list"),
+        ("format = 1\n[preload_for]\nps3 = ['sci py']", "'preload_for.ps3' entry 'sci py'"),
     ],
 )
 def test_a_wrong_declaration_is_refused_with_the_file_and_the_key(tmp_path, text, problem):
