@@ -46,16 +46,18 @@ ctypes.CDLL(None, use_errno=True).prctl(36, 1, 0, 0, 0)
 OUT = sys.argv[1]
 pid = os.fork()
 if pid == 0:
+    import atexit
+    def usage():  # at exit: `grade` leaves with os._exit once the atexit handlers ran
+        u = resource.getrusage(resource.RUSAGE_SELF)
+        with open(OUT, "w") as fh:
+            fh.write(str(u.ru_utime + u.ru_stime))
+    atexit.register(usage)
     sys.argv = ["autograder", *sys.argv[2:]]
     code = 0
     try:
         runpy.run_module("autograder", run_name="__main__", alter_sys=True)
     except SystemExit as e:
         code = e.code if isinstance(e.code, int) else (0 if e.code is None else 1)
-    finally:
-        u = resource.getrusage(resource.RUSAGE_SELF)
-        with open(OUT, "w") as fh:
-            fh.write(str(u.ru_utime + u.ru_stime))
     sys.exit(code)
 _, status = os.waitpid(pid, 0)
 def stop(*_):
