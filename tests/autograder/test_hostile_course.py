@@ -139,12 +139,17 @@ _codec.encode = _patched
 %s = "pyarrow-marker"
 """
 
+# The reply to a value request is crafted: whether the student process dumps the whole
+# reply (a dict with "values") or each encoded value (a dict with "$") on its own.
 DEEP_REPLY = """
 import json as _json
 _dumps = _json.dumps
+_deep_value = "[" * 200000 + "]" * 200000
 def _deep(obj, *a, **k):
     if isinstance(obj, dict) and "values" in obj:
-        return '{"values": {"%s": ' + "[" * 200000 + "]" * 200000 + "}}"
+        return '{"values": {"%s": ' + _deep_value + "}}"
+    if isinstance(obj, dict) and "$" in obj:
+        return _deep_value
     return _dumps(obj, *a, **k)
 _json.dumps = _deep
 """
@@ -153,9 +158,12 @@ COLLIDING_REPLY = """
 import json as _json
 _dumps = _json.dumps
 _items = ",".join('{"$": "int", "v": "%%d"}' %% (i * (2**61 - 1)) for i in range(1, 80001))
+_colliding_value = '{"$": "set", "v": [' + _items + ']}'
 def _colliding(obj, *a, **k):
     if isinstance(obj, dict) and "values" in obj:
-        return '{"values": {"%s": {"$": "set", "v": [' + _items + ']}}}'
+        return '{"values": {"%s": ' + _colliding_value + '}}'
+    if isinstance(obj, dict) and "$" in obj:
+        return _colliding_value
     return _dumps(obj, *a, **k)
 _json.dumps = _colliding
 """

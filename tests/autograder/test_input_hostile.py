@@ -48,9 +48,14 @@ EXTENSION_REPLY = (
 COLLIDING_REPLY = (
     '{"$": "dict", "v": [[{"$": "int", "v": str(k * (2**61 - 1))}, 1] for k in range(1, 60000)]}'
 )
+# The value (1) or the whole reply carrying it is dumped as 200,000 nested lists.
 DEEP_JSON = """import json
 _dumps = json.dumps
-json.dumps = lambda obj, **kw: "[" * 200000 + "]" * 200000 if "values" in obj else _dumps(obj, **kw)
+def _deep(obj, **kw):
+    if (type(obj) is dict and "values" in obj) or (type(obj) is int and obj == 1):
+        return "[" * 200000 + "]" * 200000
+    return _dumps(obj, **kw)
+json.dumps = _deep
 fee_by_country = 1
 """
 
